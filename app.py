@@ -1,0 +1,100 @@
+"""The dashboard: composition only.
+
+`python app.py` serves it on http://127.0.0.1:8050 with Flask's server; production
+serves the WSGI object `server` (`gunicorn app:server`). Settings come from the
+command line or from environment variables:
+
+| option          | variable           | default               |
+| --------------- | ------------------ | --------------------- |
+| `--host`        | `BLOCS_HOST`       | 127.0.0.1             |
+| `--port`        | `BLOCS_PORT`       | 8050                  |
+| `--url-prefix`  | `BLOCS_URL_PREFIX` | `/`                   |
+| `--data-dir`    | `BLOCS_DATA_DIR`   | the bundled `data/`   |
+| `--debug`       |                    | off                   |
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from dash import Dash
+
+import data
+
+HERE = Path(__file__).resolve().parent
+TITLE = "CSTO, SCO and NATO through time"
+
+
+def normalise_prefix(prefix: str) -> str:
+    """`dash/blocs` and `/dash/blocs` both become `/dash/blocs/`; empty becomes `/`."""
+    parts = [part for part in prefix.split("/") if part]
+    return "/" + "".join(f"{part}/" for part in parts)
+
+
+def create_app(*, url_prefix: str = "/") -> Dash:
+    """The one Dash app of this process, its data loaded and validated.
+
+    Raises:
+        DataError: the data files break their contract.
+    """
+    dataset = data.bundled_dataset()
+    app = Dash(
+        __name__,
+        title=TITLE,
+        assets_folder=str(HERE / "assets"),
+        url_base_pathname=normalise_prefix(url_prefix),
+        serve_locally=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    # Importing the views registers their callbacks; they need the app to exist.
+    from components import page
+
+    app.layout = page.layout(dataset, today=dt.date.today())
+    return app
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Serve the CSTO/SCO/NATO dashboard.")
+    parser.add_argument("--host", default=os.environ.get("BLOCS_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BLOCS_PORT", "8050")))
+    parser.add_argument(
+        "--url-prefix",
+        default=os.environ.get("BLOCS_URL_PREFIX", "/"),
+        help="serve under this path, e.g. /dash/blocs/",
+    )
+    parser.add_argument("--data-dir", help="read the CSV files from this folder instead of data/")
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode and dev tools")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the command line and serve with Flask's built-in server."""
+    arguments = _arguments(argv)
+    if arguments.data_dir:
+        os.environ["BLOCS_DATA_DIR"] = arguments.data_dir
+    try:
+        app = create_app(url_prefix=arguments.url_prefix)
+    except data.DataError as error:
+        sys.exit(str(error))
+    app.run(
+        host=arguments.host,
+        port=arguments.port,
+        debug=arguments.debug,
+        dev_tools_ui=arguments.debug,
+        dev_tools_props_check=arguments.debug,
+        dev_tools_hot_reload=False,
+    )
+
+
+if __name__ == "__main__":
+    main()
+else:
+    try:
+        app = create_app(url_prefix=os.environ.get("BLOCS_URL_PREFIX", "/"))
+    except data.DataError as error:
+        raise SystemExit(str(error)) from None
+    server = app.server

@@ -1,0 +1,72 @@
+"""The page: header, filter bar and the three views, laid out with dash-bootstrap-components."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from data import Dataset
+
+from . import filters, ids, overlap, timeline
+from . import map as map_view
+
+__all__ = ["layout"]
+
+
+def _card(title: str, body, *, class_name: str = "") -> dbc.Card:
+    return dbc.Card(
+        [dbc.CardHeader(html.H2(title, className="h6 m-0")), dbc.CardBody(body, className="p-2")],
+        className=f"view-card h-100 {class_name}".strip(),
+    )
+
+
+def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
+    """The whole page for `dataset`, with every control at its default."""
+    organizations = dataset.organizations.set_index("id")
+    selectable = [(org, organizations.loc[org, "name"]) for org in dataset.families]
+    first_year = dataset.first_day.year
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            html.Header(
+                [
+                    html.H1("CSTO, SCO and NATO: membership and ties through time", className="h4 mb-1"),
+                    html.P(
+                        "Who belonged to which organization when, where they overlap, and when they "
+                        "cooperated or broke off contact.",
+                        className="text-body-secondary mb-0",
+                    ),
+                ],
+                className="page-header",
+            ),
+            html.Section(
+                filters.layout(selectable, first_year=first_year, today=today),
+                className="filter-bar",
+                **{"aria-label": "Filters"},
+            ),
+            html.Main(
+                dbc.Row(
+                    [
+                        dbc.Col(_card("Map of member states", map_view.layout()), xs=12, className="mb-3"),
+                        dbc.Col(_card("Overlap", overlap.layout()), xs=12, lg=5, className="mb-3"),
+                        dbc.Col(_card("Timeline", timeline.layout()), xs=12, lg=7, className="mb-3"),
+                    ],
+                    className="g-3",
+                ),
+            ),
+            html.Footer(
+                html.P(
+                    [
+                        f"{len(dataset.memberships)} membership records and {len(dataset.events)} events, "
+                        "each with its source. Dates are shown at the precision the sources give.",
+                    ],
+                    id=ids.DATA_NOTE,
+                    className="small text-body-secondary",
+                ),
+                className="page-footer",
+            ),
+        ],
+        className="container-fluid page",
+    )

@@ -1,0 +1,67 @@
+"""One colour per organization, shared by every view, and the figures' base template.
+
+The colours come from the Okabe-Ito palette, chosen to stay distinct for readers
+with the common forms of colour blindness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+ORG_COLOURS = {
+    "CSTO": "#D55E00",  # vermillion
+    "SCO": "#0072B2",  # blue
+    "NATO": "#009E73",  # bluish green
+    "CSTO_PA": "#CC79A7",  # reddish purple
+}
+FALLBACK_COLOUR = "#56B4E9"  # sky blue, for an organization added to the data later
+
+# A state in two or more selected organizations: a colour of its own, not one of theirs.
+OVERLAP_COLOURS = ("#CC79A7", "#E69F00", "#000000")
+FORMER_COLOUR = "#B8B8B8"
+SUSPENDED_COLOUR = "#F0E442"  # yellow
+LAND_COLOUR = "#EFEFEF"
+BORDER_COLOUR = "#FFFFFF"
+TEXT_COLOUR = "#212529"
+MUTED_TEXT_COLOUR = "#6C757D"
+FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+
+
+def org_colour(org: str) -> str:
+    """The colour of one organization."""
+    return ORG_COLOURS.get(org, FALLBACK_COLOUR)
+
+
+def overlap_colour(orgs: Sequence[str], selected: Sequence[str]) -> str:
+    """The colour of the region shared by `orgs`, stable for a given selection."""
+    if len(orgs) == 1:
+        return org_colour(orgs[0])
+    pairs = [
+        tuple(sorted((a, b)))
+        for position, a in enumerate(selected)
+        for b in selected[position + 1 :]
+    ]
+    if len(orgs) == 2 and tuple(sorted(orgs)) in pairs:
+        return OVERLAP_COLOURS[pairs.index(tuple(sorted(orgs))) % len(OVERLAP_COLOURS)]
+    return OVERLAP_COLOURS[-1]
+
+
+def tint(colour: str, amount: float = 0.55) -> str:
+    """`colour` mixed with white; `amount` 0 keeps it, 1 gives white."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    mixed = (round(c + (255 - c) * amount) for c in (red, green, blue))
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font={"family": FONT_FAMILY, "color": TEXT_COLOUR, "size": 13},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        hoverlabel={"font": {"family": FONT_FAMILY}, "align": "left"},
+        legend={"bgcolor": "rgba(255,255,255,0.8)"},
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+    )
+)

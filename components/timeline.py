@@ -1,0 +1,113 @@
+"""The timeline: events of cooperation, suspension, membership and crisis, with the as-of date marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import dash
+import pandas as pd
+import plotly.graph_objects as go
+from dash import Input, Output, dcc, html
+
+import data
+from data.schema import CATEGORIES, CATEGORY_LABELS
+
+from . import ids, state, theme
+
+__all__ = ["CATEGORY_SYMBOLS", "build_timeline_figure", "layout"]
+
+CATEGORY_SYMBOLS = {
+    "cooperation": "circle",
+    "suspension": "x",
+    "membership": "diamond",
+    "crisis": "triangle-up",
+    "institution": "square",
+}
+
+
+def _event_colour(families: Sequence[str], selected: Sequence[str]) -> str:
+    shown = [org for org in selected if org in families] or list(families)
+    return theme.overlap_colour(shown, selected) if shown else theme.MUTED_TEXT_COLOUR
+
+
+def build_timeline_figure(
+    events: pd.DataFrame, *, orgs: Sequence[str], as_of: dt.date
+) -> go.Figure:
+    """Events in one lane per category, coloured by organization, with a line at `as_of`.
+
+    Args:
+        events: event rows (see `data.events_between`).
+        orgs: the selected organizations, which set the marker colours.
+        as_of: the day marked by the cursor line.
+    """
+    figure = go.Figure(layout={"template": theme.TEMPLATE})
+    for category in CATEGORIES:
+        rows = events[events["category"] == category]
+        if rows.empty:
+            continue
+        figure.add_trace(
+            go.Scatter(
+                x=rows["day"],
+                y=[CATEGORY_LABELS[category]] * len(rows),
+                mode="markers",
+                name=CATEGORY_LABELS[category],
+                marker={
+                    "symbol": CATEGORY_SYMBOLS[category],
+                    "size": 12,
+                    "color": [_event_colour(f, orgs) for f in rows["families"]],
+                    "line": {"width": 1, "color": "#FFFFFF"},
+                },
+                customdata=list(
+                    zip(rows["date_label"], rows["title"], rows["orgs"].str.replace(";", ", "),
+                        rows["id"], strict=True)
+                ),
+                hovertemplate=(
+                    "<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{customdata[2]}<extra></extra>"
+                ),
+            )
+        )
+    figure.add_vline(x=pd.Timestamp(as_of), line={"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"})
+    figure.update_layout(
+        title={"text": "Events", "font": {"size": 14}},
+        margin={"l": 8, "r": 8, "t": 32, "b": 8},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#E9ECEF"},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [CATEGORY_LABELS[c] for c in reversed(CATEGORIES)],
+            "fixedrange": True,
+            "automargin": True,
+        },
+        uirevision="timeline",
+    )
+    if events.empty:
+        figure.add_annotation(
+            text="No events match the filters. Select more organizations.",
+            showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+        )
+    return figure
+
+
+def layout() -> html.Div:
+    """The timeline's card body."""
+    return html.Div(
+        dcc.Graph(
+            id=ids.TIMELINE_GRAPH,
+            config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 3}},
+            className="view-graph view-graph--timeline",
+        ),
+        className="view",
+    )
+
+
+@dash.callback(
+    Output(ids.TIMELINE_GRAPH, "figure"),
+    Input(ids.FILTERS_ORGS, "value"),
+    Input(ids.FILTERS_DATE, "date"),
+)
+def _update_timeline(orgs: list[str] | None, date: str | None) -> go.Figure:
+    dataset = data.bundled_dataset()
+    orgs = [org for org in (orgs or []) if org in dataset.families]
+    events = data.events_between(dataset.events, orgs=orgs)
+    return build_timeline_figure(events, orgs=orgs, as_of=state.day_from_control(date))
