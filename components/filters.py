@@ -124,7 +124,9 @@ def sync_controls(
             and current.date.precision is Precision.YEAR
             and current.date.first_day.year == year
         )
-        wanted = state.ViewState(orgs=current.orgs, date=current.date if keep else PartialDate.parse(f"{year:04d}"))
+        wanted = state.ViewState(
+            orgs=current.orgs, date=current.date if keep else PartialDate.parse(f"{year:04d}")
+        )
     else:
         wanted = current
 

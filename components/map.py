@@ -37,13 +37,11 @@ def _source_host(url: str) -> str:
 
 
 def _describe(row: pd.Series) -> str:
-    since = f"since {row['start_label']}"
-    return f"{row['family']}: {STATUS_WORDS.get(row['status'], row['status'])} {since} ({_source_host(row['source'])})"
+    status = STATUS_WORDS.get(row["status"], row["status"])
+    return f"{row['family']}: {status} since {row['start_label']} ({_source_host(row['source'])})"
 
 
-def classify_states(
-    relations: pd.DataFrame, former: pd.DataFrame, *, orgs: Sequence[str]
-) -> pd.DataFrame:
+def classify_states(relations: pd.DataFrame, former: pd.DataFrame, *, orgs: Sequence[str]) -> pd.DataFrame:
     """One row per state the map colours, with its legend category, colour and hover text.
 
     Args:
@@ -57,9 +55,15 @@ def classify_states(
     orgs = list(orgs)
     rows = []
     for iso3, group in relations.groupby("iso3", sort=True):
-        members = [org for org in orgs if ((group["family"] == org) & group["status"].isin(MEMBER_STATUSES)).any()]
-        associates = [org for org in orgs if ((group["family"] == org) & group["status"].isin(ASSOCIATE_STATUSES)).any()]
-        suspended = [org for org in orgs if ((group["family"] == org) & group["status"].isin(SUSPENDED_STATUSES)).any()]
+        members = [
+            org for org in orgs if ((group["family"] == org) & group["status"].isin(MEMBER_STATUSES)).any()
+        ]
+        associates = [
+            org for org in orgs if ((group["family"] == org) & group["status"].isin(ASSOCIATE_STATUSES)).any()
+        ]
+        suspended = [
+            org for org in orgs if ((group["family"] == org) & group["status"].isin(SUSPENDED_STATUSES)).any()
+        ]
         if members:
             category = "Member of " + " and ".join(members)
             colour = theme.overlap_colour(members, orgs)
@@ -81,14 +85,14 @@ def classify_states(
     for iso3, group in former.groupby("iso3", sort=True):
         if iso3 in shown:
             continue
-        hover = "<br>".join(f"{r['family']}: former member, until {r['end_label']}" for _, r in group.iterrows())
+        hover = "<br>".join(
+            f"{r['family']}: former member, until {r['end_label']}" for _, r in group.iterrows()
+        )
         rows.append((iso3, group["country"].iloc[0], "Former member", theme.FORMER_COLOUR, -300, hover))
     return pd.DataFrame(rows, columns=["iso3", "country", "category", "colour", "rank", "hover"])
 
 
-def build_map_figure(
-    states: pd.DataFrame, *, as_of: dt.date, resolution: int = 110
-) -> go.Figure:
+def build_map_figure(states: pd.DataFrame, *, as_of: dt.date, resolution: int = 110) -> go.Figure:
     """A world map with one legend entry per category in `states` (see `classify_states`).
 
     Args:

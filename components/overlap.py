@@ -15,7 +15,7 @@ from data import PartialDate, country_name
 
 from . import ids, state, theme
 
-__all__ = ["build_overlap_figure", "circle_distance", "lens_area", "layout", "region_name"]
+__all__ = ["build_overlap_figure", "circle_distance", "layout", "lens_area", "region_name"]
 
 GAP = 0.15  # space between disjoint circles, as a fraction of the smaller radius
 
@@ -116,7 +116,11 @@ def build_overlap_figure(
             layer="below",
         )
         figure.add_annotation(
-            x=x, y=radius, yshift=12, text=f"<b>{org}</b> ({counts[org]})", showarrow=False,
+            x=x,
+            y=radius,
+            yshift=12,
+            text=f"<b>{org}</b> ({counts[org]})",
+            showarrow=False,
             font={"color": colour, "size": 14},
         )
 
@@ -137,8 +141,13 @@ def build_overlap_figure(
         hovers.append("<br>".join(country_name(code) for code in states))
     figure.add_trace(
         go.Scatter(
-            x=xs, y=[0] * len(xs), mode="text", text=texts, hovertext=hovers,
-            hovertemplate="%{hovertext}<extra></extra>", textfont={"size": 12},
+            x=xs,
+            y=[0] * len(xs),
+            mode="text",
+            text=texts,
+            hovertext=hovers,
+            hovertemplate="%{hovertext}<extra></extra>",
+            textfont={"size": 12},
         )
     )
     span = max(r1, r2)
@@ -162,9 +171,7 @@ def layout() -> html.Div:
     )
 
 
-def _region_table(
-    regions: Mapping[frozenset[str], Sequence[str]], orgs: Sequence[str]
-) -> html.Table:
+def _region_table(regions: Mapping[frozenset[str], Sequence[str]], orgs: Sequence[str]) -> html.Table:
     order = sorted(regions, key=lambda region: (-len(region), [orgs.index(o) for o in orgs if o in region]))
     return html.Table(
         [

@@ -38,11 +38,7 @@ def overlap_colour(orgs: Sequence[str], selected: Sequence[str]) -> str:
     """The colour of the region shared by `orgs`, stable for a given selection."""
     if len(orgs) == 1:
         return org_colour(orgs[0])
-    pairs = [
-        tuple(sorted((a, b)))
-        for position, a in enumerate(selected)
-        for b in selected[position + 1 :]
-    ]
+    pairs = [tuple(sorted((a, b))) for position, a in enumerate(selected) for b in selected[position + 1 :]]
     if len(orgs) == 2 and tuple(sorted(orgs)) in pairs:
         return OVERLAP_COLOURS[pairs.index(tuple(sorted(orgs))) % len(OVERLAP_COLOURS)]
     return OVERLAP_COLOURS[-1]

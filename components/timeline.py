@@ -31,9 +31,7 @@ def _event_colour(families: Sequence[str], selected: Sequence[str]) -> str:
     return theme.overlap_colour(shown, selected) if shown else theme.MUTED_TEXT_COLOUR
 
 
-def build_timeline_figure(
-    events: pd.DataFrame, *, orgs: Sequence[str], as_of: dt.date
-) -> go.Figure:
+def build_timeline_figure(events: pd.DataFrame, *, orgs: Sequence[str], as_of: dt.date) -> go.Figure:
     """Events in one lane per category, coloured by organization, with a line at `as_of`.
 
     Args:
@@ -59,8 +57,13 @@ def build_timeline_figure(
                     "line": {"width": 1, "color": "#FFFFFF"},
                 },
                 customdata=list(
-                    zip(rows["date_label"], rows["title"], rows["orgs"].str.replace(";", ", "),
-                        rows["id"], strict=True)
+                    zip(
+                        rows["date_label"],
+                        rows["title"],
+                        rows["orgs"].str.replace(";", ", "),
+                        rows["id"],
+                        strict=True,
+                    )
                 ),
                 hovertemplate=(
                     "<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{customdata[2]}<extra></extra>"
@@ -84,7 +87,11 @@ def build_timeline_figure(
     if events.empty:
         figure.add_annotation(
             text="No events match the filters. Select more organizations.",
-            showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+            showarrow=False,
+            x=0.5,
+            y=0.5,
+            xref="paper",
+            yref="paper",
         )
     return figure
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -189,12 +190,16 @@ def _check_unique(name: str, frame: pd.DataFrame, column: str, problems: list[Pr
         )
 
 
-def _check_order(name: str, record: dict, start: PartialDate | None, end: PartialDate | None,
-                 columns: tuple[str, str], problems: list[Problem]) -> None:
+def _check_order(
+    name: str,
+    record: dict,
+    start: PartialDate | None,
+    end: PartialDate | None,
+    columns: tuple[str, str],
+    problems: list[Problem],
+) -> None:
     if start is not None and end is not None and end.first_day <= start.first_day:
-        problems.append(
-            Problem(name, record["_row"], columns[1], f"{end} is not after {columns[0]} {start}")
-        )
+        problems.append(Problem(name, record["_row"], columns[1], f"{end} is not after {columns[0]} {start}"))
 
 
 def _check_organizations(frame: pd.DataFrame, problems: list[Problem]) -> None:
@@ -210,10 +215,14 @@ def _check_organizations(frame: pd.DataFrame, problems: list[Problem]) -> None:
         for column in ("successor", "parent"):
             if record[column] and record[column] not in ids:
                 problems.append(
-                    Problem(name, record["_row"], column, f"{record[column]!r} is not a known organization id")
+                    Problem(
+                        name, record["_row"], column, f"{record[column]!r} is not a known organization id"
+                    )
                 )
         if record["successor"] == record["id"] and record["id"]:
-            problems.append(Problem(name, record["_row"], "successor", "an organization cannot succeed itself"))
+            problems.append(
+                Problem(name, record["_row"], "successor", "an organization cannot succeed itself")
+            )
         founded = _check_date(name, record, "founded", problems)
         ended = _check_date(name, record, "ended", problems)
         _check_order(name, record, founded, ended, ("founded", "ended"), problems)
@@ -244,7 +253,7 @@ def _check_memberships(frame: pd.DataFrame, org_ids: set[str], problems: list[Pr
 
     for (org, iso3, status), spans in periods.items():
         spans.sort(key=lambda span: span[0])
-        for (_, earlier_end, earlier_row), (later_start, _, later_row) in zip(spans, spans[1:]):
+        for (_, earlier_end, earlier_row), (later_start, _, later_row) in itertools.pairwise(spans):
             if earlier_end is None or later_start < earlier_end:
                 problems.append(
                     Problem(
@@ -264,9 +273,7 @@ def _check_events(frame: pd.DataFrame, org_ids: set[str], problems: list[Problem
         _check_date(name, record, "date", problems)
         if record["category"] and record["category"] not in schema.CATEGORIES:
             allowed = ", ".join(schema.CATEGORIES)
-            problems.append(
-                Problem(name, row, "category", f"{record['category']!r} is not one of {allowed}")
-            )
+            problems.append(Problem(name, row, "category", f"{record['category']!r} is not one of {allowed}"))
         for org in _split(record["orgs"]):
             if org not in org_ids:
                 problems.append(Problem(name, row, "orgs", f"{org!r} is not a known organization id"))

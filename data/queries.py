@@ -58,8 +58,8 @@ def relations_as_of(
     """One row per state and organization in force on `day`, ordered by state then organization."""
     rows = members_as_of(memberships, day, orgs=orgs, statuses=statuses)
     order = {org: position for position, org in enumerate(orgs)}
-    return rows.assign(_order=rows["family"].map(order)).sort_values(["iso3", "_order"]).drop(
-        columns="_order"
+    return (
+        rows.assign(_order=rows["family"].map(order)).sort_values(["iso3", "_order"]).drop(columns="_order")
     )
 
 
@@ -86,9 +86,7 @@ def overlap_regions(
     return {region: tuple(sorted(states)) for region, states in regions.items()}
 
 
-def former_members(
-    memberships: pd.DataFrame, day: dt.date, *, orgs: Collection[str]
-) -> pd.DataFrame:
+def former_members(memberships: pd.DataFrame, day: dt.date, *, orgs: Collection[str]) -> pd.DataFrame:
     """States that were members of an organization in `orgs` before `day` and hold no status in it on `day`.
 
     One row per state and organization: `iso3`, `family`, `country`, and `end`, the
