@@ -101,9 +101,11 @@ def former_members(memberships: pd.DataFrame, day: dt.date, *, orgs: Collection[
     ]
     current = members_as_of(memberships, day, orgs=orgs, statuses=None)
     still = set(zip(current["iso3"], current["family"], strict=True))
-    past = past[[(i, f) not in still for i, f in zip(past["iso3"], past["family"], strict=True)]]
-    latest = past.sort_values("end_day").groupby(["iso3", "family"], as_index=False).last()
-    return latest[["iso3", "family", "country", "end", "end_label"]]
+    gone = [(iso3, family) not in still for iso3, family in zip(past["iso3"], past["family"], strict=True)]
+    past = past[pd.Series(gone, index=past.index, dtype=bool)]
+    columns = ["iso3", "family", "country", "end", "end_label"]
+    latest = past.sort_values("end_day").drop_duplicates(["iso3", "family"], keep="last")
+    return latest[columns].sort_values(["iso3", "family"]).reset_index(drop=True)
 
 
 def events_between(

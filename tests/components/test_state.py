@@ -1,0 +1,80 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from components.state import DEFAULT_ORGS, ViewState, day_from_control, parse_query, to_query
+from data import PartialDate
+
+KNOWN = ("CSTO", "SCO", "NATO")
+TODAY = dt.date(2026, 11, 28)
+
+
+def parse(search):
+    return parse_query(search, known_orgs=KNOWN, today=TODAY)
+
+
+def test_reads_orgs_and_date_at_their_precision():
+    state = parse("?orgs=CSTO,NATO&date=2014-04")
+    assert state.orgs == ("CSTO", "NATO")
+    assert state.date == PartialDate.parse("2014-04")
+    assert state.as_of(TODAY) == dt.date(2014, 4, 30)
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ("", ViewState()),
+        ("?orgs=FOO,BAR", ViewState()),
+        ("?orgs=sco,FOO", ViewState(orgs=("SCO",))),
+        ("?orgs=SCO,SCO,CSTO", ViewState(orgs=("SCO", "CSTO"))),
+        ("?orgs=", ViewState(orgs=())),
+        ("?date=2014-02-30", ViewState()),
+        ("?date=9999", ViewState()),
+        ("?date=1800", ViewState()),
+        ("?date=<script>alert(1)</script>", ViewState()),
+        ("?orgs=" + "CSTO," * 500, ViewState()),
+        ("?date=2014&date=2015", ViewState(date=PartialDate.parse("2014"))),
+        ("%%%&&&==", ViewState()),
+    ],
+)
+def test_malformed_values_fall_back_one_by_one(search, expected):
+    assert parse(search) == expected
+
+
+def test_non_string_input_gives_defaults():
+    assert parse(None) == ViewState()
+    assert parse(["?orgs=NATO"]) == ViewState()
+
+
+def test_to_query_omits_defaults_and_round_trips():
+    assert to_query(ViewState()) == ""
+    state = ViewState(orgs=("NATO", "CSTO"), date=PartialDate.parse("2012-12-19"))
+    assert to_query(state) == "?orgs=NATO,CSTO&date=2012-12-19"
+    assert parse(to_query(state)) == state
+
+
+@given(st.text(max_size=300))
+def test_parse_never_raises_and_yields_known_values(search):
+    state = parse(search)
+    assert set(state.orgs) <= set(KNOWN)
+    assert state.date is None or state.date.first_day <= TODAY
+
+
+@given(
+    st.lists(st.sampled_from(KNOWN), unique=True),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1949, 1, 1), max_value=TODAY)),
+)
+def test_round_trip_for_any_valid_state(orgs, day):
+    state = ViewState(orgs=tuple(orgs), date=day and PartialDate.of_day(day))
+    assert parse(to_query(state)) == state
+
+
+def test_day_from_control():
+    assert day_from_control("2014-04-24", TODAY) == dt.date(2014, 4, 24)
+    assert day_from_control("2014-04-24T00:00:00", TODAY) == dt.date(2014, 4, 24)
+    assert day_from_control(None, TODAY) == TODAY
+    assert day_from_control("garbage", TODAY) == TODAY
+    assert day_from_control("3000-01-01", TODAY) == TODAY
+    assert DEFAULT_ORGS == ("CSTO", "SCO")

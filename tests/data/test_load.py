@@ -1,0 +1,101 @@
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import data
+
+
+def replace_in(folder: Path, name: str, old: str, new: str) -> None:
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture lacks {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(folder: Path) -> list[data.Problem]:
+    with pytest.raises(data.DataError) as caught:
+        data.load_dataset(folder)
+    return list(caught.value.problems)
+
+
+def test_valid_tables_load_with_derived_columns(small_dataset):
+    members = small_dataset.memberships
+    assert list(members["family"]) == ["NEW", "NEW", "NEW", "NEW", "OTHER", "OTHER", "OTHER", "OTHER"]
+    assert members.loc[0, "start_day"] == pd.Timestamp("1992-05-15")
+    assert members.loc[1, "start_label"] == "October 2002"
+    assert pd.isna(members.loc[1, "end_day"])
+    assert members.loc[0, "country"] == "Russia"
+    assert small_dataset.families == ("NEW", "OTHER")
+    assert small_dataset.first_day == dt.date(1992, 5, 15)
+    events = small_dataset.events
+    assert list(events["id"]) == ["a", "d", "b", "c"]  # sorted by date
+    assert events.loc[events["id"] == "d", "families"].item() == ("NEW", "OTHER")
+    assert events.loc[events["id"] == "a", "families"].item() == ("NEW",)
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "row", "column", "words"),
+    [
+        ("memberships.csv", "OTHER,CHN", "NOPE,CHN", 7, "org", "not a known organization"),
+        ("memberships.csv", "OTHER,CHN,member", "OTHER,CHN,ally", 7, "status", "not one of"),
+        ("memberships.csv", "OTHER,CHN", "OTHER,XXX", 7, "iso3", "ISO 3166-1"),
+        ("memberships.csv", "OTHER,CHN", "OTHER,chn", 7, "iso3", "ISO 3166-1"),
+        ("memberships.csv", "OTHER,CHN,member,2001-06-15", "OTHER,CHN,member,2001-02-30", 7, "start", "real"),
+        ("memberships.csv", "OTHER,CHN,member,2001-06-15", "OTHER,CHN,member,15/06/2001", 7, "start", "YYYY"),
+        ("memberships.csv", "2006-08-16,2012-12-19", "2006-08-16,2005-01-01", 4, "end", "not after"),
+        ("memberships.csv", "https://example.org/f", "", 7, "source", "required"),
+        ("memberships.csv", "https://example.org/f", "example.org/f", 7, "source", "not an http"),
+        ("memberships.csv", "OTHER,IND,member,2017-06-09", "OTHER,IND,observer,2010", 9, "start", "overlaps"),
+        ("events.csv", "institution", "gossip", 2, "category", "not one of"),
+        ("events.csv", "NEW;OTHER", "NEW;NOPE", 5, "orgs", "not a known organization"),
+        ("events.csv", ",UZB,", ",UZB;ZZZ,", 3, "countries", "ISO 3166-1"),
+        ("events.csv", "c,2017", "a,2017", 4, "id", "earlier row"),
+        ("events.csv", "b,2012-06", "b,2012-6", 3, "date", "YYYY"),
+        ("organizations.csv", "NEW,became", "GONE,became", 2, "successor", "not a known organization"),
+        ("organizations.csv", "organization,2001", "club,2001", 4, "kind", "not one of"),
+    ],
+)
+def test_each_rule_names_file_row_and_column(tables_dir, name, old, new, row, column, words):
+    replace_in(tables_dir, name, old, new)
+    problems = problems_of(tables_dir)
+    assert any(
+        p.file == name and p.row == row and p.column == column and words in p.message for p in problems
+    ), problems
+
+
+def test_all_problems_are_collected_into_one_message(tables_dir):
+    replace_in(tables_dir, "memberships.csv", "OTHER,CHN", "OTHER,XXX")
+    replace_in(tables_dir, "events.csv", "institution", "gossip")
+    with pytest.raises(data.DataError) as caught:
+        data.load_dataset(tables_dir)
+    message = str(caught.value)
+    assert "2 problem(s)" in message
+    assert "memberships.csv, row 7, column 'iso3'" in message
+    assert "events.csv, row 2, column 'category'" in message
+
+
+def test_missing_file_and_missing_column_are_named(tables_dir):
+    (tables_dir / "events.csv").unlink()
+    replace_in(tables_dir, "memberships.csv", "org,iso3", "organisation,iso3")
+    problems = [str(p) for p in problems_of(tables_dir)]
+    assert any(p.startswith("events.csv: the file is missing") for p in problems)
+    assert "memberships.csv, row 1, column 'org': the header lacks this column" in problems
+
+
+def test_ragged_row_is_named(tables_dir):
+    replace_in(tables_dir, "memberships.csv", "https://example.org/c,", "https://example.org/c,,extra")
+    assert "memberships.csv, row 4: has 8 fields where the header has 7" in [
+        str(p) for p in problems_of(tables_dir)
+    ]
+
+
+def test_undecodable_file_is_reported(tables_dir):
+    (tables_dir / "events.csv").write_bytes(b"id,date\n\xff\xfe\n")
+    assert any(p.file == "events.csv" and "UTF-8" in p.message for p in problems_of(tables_dir))
+
+
+def test_bundled_data_is_valid(bundled):
+    assert len(bundled.memberships) > 100
+    assert len(bundled.events) >= 50
