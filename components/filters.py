@@ -24,16 +24,16 @@ __all__ = ["layout", "sync_controls"]
 NO_CHANGE = dash.no_update
 
 
-def _org_option(org: str, name: str) -> dict:
+def _org_option(org: str, short_name: str, name: str) -> dict:
     swatch = html.Span(className="org-swatch", style={"--org-colour": theme.org_colour(org)})
-    return {"label": html.Span([swatch, html.Abbr(org, title=name)]), "value": org}
+    return {"label": html.Span([swatch, html.Abbr(short_name, title=name)]), "value": org}
 
 
-def layout(organizations: Sequence[tuple[str, str]], *, first_year: int, today: dt.date) -> dbc.Row:
+def layout(organizations: Sequence[tuple[str, str, str]], *, first_year: int, today: dt.date) -> dbc.Row:
     """The filter bar.
 
     Args:
-        organizations: (id, full name) of each organization a reader can select.
+        organizations: (id, short name, full name) of each organization a reader can select.
         first_year: the earliest year the year slider offers.
         today: the latest date offered.
     """
@@ -47,7 +47,7 @@ def layout(organizations: Sequence[tuple[str, str]], *, first_year: int, today: 
                     dbc.Label("Organizations", html_for=ids.FILTERS_ORGS, className="filter-label"),
                     dbc.Checklist(
                         id=ids.FILTERS_ORGS,
-                        options=[_org_option(org, name) for org, name in organizations],
+                        options=[_org_option(*organization) for organization in organizations],
                         value=list(state.DEFAULT_ORGS),
                         inline=True,
                         switch=True,

@@ -139,7 +139,12 @@ def build_map_figure(states: pd.DataFrame, *, as_of: dt.date, resolution: int = 
         bgcolor="rgba(0,0,0,0)",
     )
     figure.update_layout(
-        title={"text": f"Member states as of {PartialDate.of_day(as_of).label()}", "font": {"size": 14}},
+        title={
+            "text": f"Member states as of {PartialDate.of_day(as_of).label()}",
+            "font": {"size": 14},
+            "x": 0.01,
+            "xanchor": "left",
+        },
         margin={"l": 0, "r": 0, "t": 32, "b": 0},
         legend={"orientation": "h", "yanchor": "top", "y": 0, "x": 0},
         uirevision="map",
@@ -159,11 +164,7 @@ def build_map_figure(states: pd.DataFrame, *, as_of: dt.date, resolution: int = 
 
 def graph_config() -> dict:
     """Graph config that keeps plotly.js from fetching map shapes from the web."""
-    return {
-        "topojsonURL": dash.get_asset_url("topojson/"),
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "scale": 3},
-    }
+    return theme.graph_config(topojsonURL=dash.get_asset_url("topojson/"))
 
 
 def layout() -> html.Div:

@@ -78,7 +78,12 @@ def build_overlap_figure(
     """
     figure = go.Figure(layout={"template": theme.TEMPLATE})
     figure.update_layout(
-        title={"text": f"Members in common as of {PartialDate.of_day(as_of).label()}", "font": {"size": 14}},
+        title={
+            "text": f"Members in common as of {PartialDate.of_day(as_of).label()}",
+            "font": {"size": 14},
+            "x": 0.01,
+            "xanchor": "left",
+        },
         xaxis={"visible": False},
         yaxis={"visible": False, "scaleanchor": "x", "scaleratio": 1},
         showlegend=False,
@@ -162,7 +167,7 @@ def layout() -> html.Div:
         [
             dcc.Graph(
                 id=ids.OVERLAP_GRAPH,
-                config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 3}},
+                config=theme.graph_config(),
                 className="view-graph",
             ),
             html.Div(id=ids.OVERLAP_TABLE, className="visually-hidden-focusable table-alternative"),

@@ -25,7 +25,10 @@ def _card(title: str, body, *, class_name: str = "") -> dbc.Card:
 def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
     """The whole page for `dataset`, with every control at its default."""
     organizations = dataset.organizations.set_index("id")
-    selectable = [(org, organizations.loc[org, "name"]) for org in dataset.families]
+    selectable = [
+        (org, organizations.loc[org, "short_name"], organizations.loc[org, "name"])
+        for org in dataset.families
+    ]
     first_year = dataset.first_day.year
     return html.Div(
         [

@@ -29,6 +29,16 @@ MUTED_TEXT_COLOUR = "#6C757D"
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 
 
+def graph_config(**extra: object) -> dict:
+    """The `dcc.Graph` config every view shares, plus `extra` entries."""
+    return {
+        "displaylogo": False,
+        "displayModeBar": "hover",
+        "toImageButtonOptions": {"format": "png", "scale": 3},
+        **extra,
+    }
+
+
 def org_colour(org: str) -> str:
     """The colour of one organization."""
     return ORG_COLOURS.get(org, FALLBACK_COLOUR)

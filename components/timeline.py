@@ -72,9 +72,8 @@ def build_timeline_figure(events: pd.DataFrame, *, orgs: Sequence[str], as_of: d
         )
     figure.add_vline(x=pd.Timestamp(as_of), line={"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"})
     figure.update_layout(
-        title={"text": "Events", "font": {"size": 14}},
-        margin={"l": 8, "r": 8, "t": 32, "b": 8},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#E9ECEF"},
         yaxis={
             "categoryorder": "array",
@@ -101,7 +100,7 @@ def layout() -> html.Div:
     return html.Div(
         dcc.Graph(
             id=ids.TIMELINE_GRAPH,
-            config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 3}},
+            config=theme.graph_config(),
             className="view-graph view-graph--timeline",
         ),
         className="view",
