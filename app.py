@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> None:
         dev_tools_ui=arguments.debug,
         dev_tools_props_check=arguments.debug,
         dev_tools_hot_reload=False,
+        dev_tools_disable_version_check=True,  # the check would ask a host on the internet
     )
 
 

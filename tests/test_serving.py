@@ -1,0 +1,95 @@
+"""The production server (gunicorn, `app:server`) under a URL prefix: every URL the page uses respects it."""
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+PREFIX = "/dash/blocs/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def gunicorn_url(tmp_path_factory):
+    port = free_port()
+    log = (tmp_path_factory.mktemp("gunicorn") / "log").open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--threads",
+            "2",
+            "app:server",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "BLOCS_URL_PREFIX": PREFIX},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}{PREFIX}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if requests.get(url, timeout=2).ok:
+                break
+        except requests.ConnectionError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail("gunicorn did not start")
+            time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
+def test_every_script_and_stylesheet_is_served_under_the_prefix(gunicorn_url):
+    page = requests.get(gunicorn_url, timeout=10).text
+    urls = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert urls
+    assert all(url.startswith(PREFIX) for url in urls), urls
+    for url in urls:
+        assert requests.get(gunicorn_url.removesuffix(PREFIX) + url, timeout=10).status_code == 200, url
+    config = json.loads(re.search(r'id="_dash-config" type="application/json">(.*?)</script>', page).group(1))
+    assert config["requests_pathname_prefix"] == PREFIX
+    assert config["ui"] is False  # dev tools are off in production
+
+
+def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
+    shapes = requests.get(gunicorn_url + "assets/topojson/world_110m.json", timeout=10)
+    assert shapes.status_code == 200 and shapes.json()["type"] == "Topology"
+    assert requests.get(gunicorn_url.removesuffix(PREFIX) + "/_dash-layout", timeout=10).status_code == 404
+    dependencies = requests.get(gunicorn_url + "_dash-dependencies", timeout=10).json()
+    map_callback = next(d for d in dependencies if d["output"] == "map-graph.figure")
+    body = {
+        "output": map_callback["output"],
+        "outputs": {"id": "map-graph", "property": "figure"},
+        "inputs": [
+            {"id": "filters-orgs", "property": "value", "value": ["CSTO", "SCO"]},
+            {"id": "filters-date", "property": "date", "value": "2014-04-24"},
+        ],
+        "changedPropIds": ["filters-date.date"],
+        "state": [],
+    }
+    answer = requests.post(gunicorn_url + "_dash-update-component", json=body, timeout=10)
+    assert answer.status_code == 200
+    figure = answer.json()["response"]["map-graph"]["figure"]
+    assert figure["layout"]["title"]["text"] == "Member states as of 24 April 2014"
