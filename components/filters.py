@@ -8,20 +8,33 @@ holds a day.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, ctx, dcc, html
+from dash import Input, Output, State, clientside_callback, ctx, dcc, html
 
 import data
 from data import PartialDate, Precision
 
 from . import ids, state, theme
 
-__all__ = ["layout", "sync_controls"]
+__all__ = ["PLAY_FROM", "PLAY_STEP_MS", "Controls", "layout", "sync_controls"]
 
 NO_CHANGE = dash.no_update
+PLAY_FROM = 1992  # the Collective Security Treaty: where the story of the two blocs begins
+PLAY_STEP_MS = 1500
+
+
+@dataclass(frozen=True)
+class Controls:
+    """The values the filter controls hold."""
+
+    orgs: list[str] | None
+    date: str | None
+    year: int | None
+    country: str | None
 
 
 def _org_option(org: str, short_name: str, name: str) -> dict:
@@ -29,16 +42,23 @@ def _org_option(org: str, short_name: str, name: str) -> dict:
     return {"label": html.Span([swatch, html.Abbr(short_name, title=name)]), "value": org}
 
 
-def layout(organizations: Sequence[tuple[str, str, str]], *, first_year: int, today: dt.date) -> dbc.Row:
+def layout(
+    organizations: Sequence[tuple[str, str, str]],
+    countries: Sequence[tuple[str, str]],
+    *,
+    first_year: int,
+    today: dt.date,
+) -> dbc.Row:
     """The filter bar.
 
     Args:
         organizations: (id, short name, full name) of each organization a reader can select.
+        countries: (ISO code, name) of each state a reader can select, in display order.
         first_year: the earliest year the year slider offers.
         today: the latest date offered.
     """
     years = range(first_year, today.year + 1)
-    marks = {year: str(year) for year in years if year % 10 == 0}
+    marks = {year: str(year) for year in years if year % 10 == 0 and today.year - year >= 5}
     marks[today.year] = str(today.year)
     return dbc.Row(
         [
@@ -54,7 +74,7 @@ def layout(organizations: Sequence[tuple[str, str, str]], *, first_year: int, to
                     ),
                 ],
                 xs=12,
-                md="auto",
+                xl="auto",
             ),
             dbc.Col(
                 [
@@ -68,25 +88,58 @@ def layout(organizations: Sequence[tuple[str, str, str]], *, first_year: int, to
                         first_day_of_week=1,
                     ),
                 ],
-                xs=12,
-                md="auto",
+                xs="auto",
             ),
             dbc.Col(
                 [
                     dbc.Label("Year", html_for=ids.FILTERS_YEAR, className="filter-label"),
-                    dcc.Slider(
-                        id=ids.FILTERS_YEAR,
-                        min=first_year,
-                        max=today.year,
-                        step=1,
-                        value=today.year,
-                        marks=marks,
-                        tooltip={"placement": "bottom", "always_visible": False},
-                        updatemode="mouseup",
+                    html.Div(
+                        [
+                            html.Button(
+                                "▶",
+                                id=ids.FILTERS_PLAY,
+                                type="button",
+                                className="play-button btn btn-outline-primary btn-sm",
+                                title=f"Play: step through the years from {PLAY_FROM} to {today.year}",
+                                **{"aria-label": "Play through the years", "aria-pressed": "false"},
+                            ),
+                            html.Div(
+                                dcc.Slider(
+                                    id=ids.FILTERS_YEAR,
+                                    min=first_year,
+                                    max=today.year,
+                                    step=1,
+                                    value=today.year,
+                                    marks=marks,
+                                    tooltip={"placement": "bottom", "always_visible": False},
+                                    updatemode="mouseup",
+                                ),
+                                className="flex-grow-1",
+                            ),
+                        ],
+                        className="d-flex align-items-center gap-2",
                     ),
+                    dcc.Interval(id=ids.FILTERS_PLAY_INTERVAL, interval=PLAY_STEP_MS, disabled=True),
                 ],
                 xs=12,
                 md=True,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("State", html_for=ids.FILTERS_COUNTRY, className="filter-label"),
+                    dcc.Dropdown(
+                        id=ids.FILTERS_COUNTRY,
+                        options=[{"label": name, "value": code} for code, name in countries],
+                        value=None,
+                        placeholder="Find a state…",
+                        searchable=True,
+                        clearable=True,
+                        className="country-picker",
+                    ),
+                ],
+                xs=12,
+                md=3,
+                xl=2,
             ),
         ],
         className="filters g-3 align-items-end",
@@ -96,48 +149,50 @@ def layout(organizations: Sequence[tuple[str, str, str]], *, first_year: int, to
 def sync_controls(
     trigger: str | None,
     search: str | None,
-    orgs: list[str] | None,
-    date: str | None,
-    year: int | None,
+    controls: Controls,
     *,
     known_orgs: Sequence[str],
+    known_countries: Collection[str],
     today: dt.date,
 ) -> tuple:
     """What the URL and the controls should become after `trigger` changed.
 
     Returns:
-        (search, orgs, date, year), each `dash.no_update` where it already holds
-        the right value.
+        (search, orgs, date, year, country), each `dash.no_update` where it already
+        holds the right value.
     """
-    current = state.parse_query(search, known_orgs=known_orgs, today=today)
+    current = state.parse_query(search, known_orgs=known_orgs, known_countries=known_countries, today=today)
     if trigger == ids.FILTERS_ORGS:
-        wanted = state.ViewState(
-            orgs=tuple(org for org in known_orgs if org in (orgs or [])), date=current.date
-        )
+        wanted = replace(current, orgs=tuple(org for org in known_orgs if org in (controls.orgs or [])))
     elif trigger == ids.FILTERS_DATE:
-        day = state.day_from_control(date, today)
+        day = state.day_from_control(controls.date, today)
         keep = current.date is not None and current.as_of(today) == day
-        wanted = state.ViewState(orgs=current.orgs, date=current.date if keep else PartialDate.of_day(day))
-    elif trigger == ids.FILTERS_YEAR and isinstance(year, int):
+        wanted = replace(current, date=current.date if keep else PartialDate.of_day(day))
+    elif trigger == ids.FILTERS_YEAR and isinstance(controls.year, int):
         keep = (
             current.date is not None
             and current.date.precision is Precision.YEAR
-            and current.date.first_day.year == year
+            and current.date.first_day.year == controls.year
         )
-        wanted = state.ViewState(
-            orgs=current.orgs, date=current.date if keep else PartialDate.parse(f"{year:04d}")
-        )
+        wanted = replace(current, date=current.date if keep else PartialDate.parse(f"{controls.year:04d}"))
+    elif trigger == ids.FILTERS_COUNTRY:
+        country = controls.country if controls.country in known_countries else None
+        wanted = replace(current, country=country)
     else:
         wanted = current
 
     query = state.to_query(wanted)
-    day = wanted.as_of(today).isoformat()
-    new_year = wanted.as_of(today).year
+    day = wanted.as_of(today)
+
+    def changed(new, old):
+        return new if new != old else NO_CHANGE
+
     return (
-        query if query != (search or "") else NO_CHANGE,
-        list(wanted.orgs) if list(wanted.orgs) != (orgs or []) else NO_CHANGE,
-        day if day != date else NO_CHANGE,
-        new_year if new_year != year else NO_CHANGE,
+        changed(query, search or ""),
+        changed(list(wanted.orgs), controls.orgs or []),
+        changed(day.isoformat(), controls.date),
+        changed(day.year, controls.year),
+        changed(wanted.country, controls.country),
     )
 
 
@@ -146,18 +201,49 @@ def sync_controls(
     Output(ids.FILTERS_ORGS, "value"),
     Output(ids.FILTERS_DATE, "date"),
     Output(ids.FILTERS_YEAR, "value"),
+    Output(ids.FILTERS_COUNTRY, "value"),
     Input(ids.URL, "search"),
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_YEAR, "value"),
+    Input(ids.FILTERS_COUNTRY, "value"),
 )
-def _sync_url_and_controls(search, orgs, date, year):
+def _sync_url_and_controls(search, orgs, date, year, country):
+    dataset = data.bundled_dataset()
     return sync_controls(
         ctx.triggered_id,
         search,
-        orgs,
-        date,
-        year,
-        known_orgs=data.bundled_dataset().families,
+        Controls(orgs, date, year, country),
+        known_orgs=dataset.families,
+        known_countries=dataset.countries,
         today=dt.date.today(),
     )
+
+
+# Play: each tick of the interval moves the year slider one year on; the slider's own
+# callbacks then update the URL and the views. Runs in the browser: no round trip.
+clientside_callback(
+    """
+    function (clicks, ticks, year, stopped, last) {
+        const trigger = dash_clientside.callback_context.triggered_id;
+        const none = dash_clientside.no_update;
+        const stop = [true, "▶", "false", "Play through the years", none];
+        const play = (to) => [false, "❚❚", "true", "Pause", to === year ? none : to];
+        if (trigger === "PLAY_ID") {
+            return stopped ? play(year >= last ? FIRST_YEAR : Math.max(year, FIRST_YEAR)) : stop;
+        }
+        return stopped || year >= last ? stop : play(year + 1);
+    }
+    """.replace("PLAY_ID", ids.FILTERS_PLAY).replace("FIRST_YEAR", str(PLAY_FROM)),
+    Output(ids.FILTERS_PLAY_INTERVAL, "disabled"),
+    Output(ids.FILTERS_PLAY, "children"),
+    Output(ids.FILTERS_PLAY, "aria-pressed"),
+    Output(ids.FILTERS_PLAY, "aria-label"),
+    Output(ids.FILTERS_YEAR, "value", allow_duplicate=True),
+    Input(ids.FILTERS_PLAY, "n_clicks"),
+    Input(ids.FILTERS_PLAY_INTERVAL, "n_intervals"),
+    State(ids.FILTERS_YEAR, "value"),
+    State(ids.FILTERS_PLAY_INTERVAL, "disabled"),
+    State(ids.FILTERS_YEAR, "max"),
+    prevent_initial_call=True,
+)

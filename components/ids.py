@@ -16,3 +16,14 @@ OVERLAP_TABLE = "overlap-table"
 TIMELINE_GRAPH = "timeline-graph"
 
 DATA_NOTE = "data-note"
+
+FILTERS_COUNTRY = "filters-country"
+FILTERS_PLAY = "filters-play"
+FILTERS_PLAY_INTERVAL = "filters-play-interval"
+
+MAP_TABLE = "map-table"
+MAP_NOTE = "map-note"
+
+COUNTRY_PANEL = "country-panel"
+COUNTRY_PANEL_BODY = "country-panel-body"
+COUNTRY_CLEAR = "country-clear"

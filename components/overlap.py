@@ -62,12 +62,17 @@ def region_name(region: Sequence[str], selected: Sequence[str]) -> str:
     return " and ".join(names) if len(names) > 1 else f"{names[0]} only"
 
 
-def _state_lines(states: Sequence[str], per_line: int = 4) -> str:
-    return "<br>".join(", ".join(states[i : i + per_line]) for i in range(0, len(states), per_line))
+def _state_lines(states: Sequence[str], selected: str | None = None, per_line: int = 4) -> str:
+    shown = [f"<b>[{code}]</b>" if code == selected else code for code in states]
+    return "<br>".join(", ".join(shown[i : i + per_line]) for i in range(0, len(shown), per_line))
 
 
 def build_overlap_figure(
-    regions: Mapping[frozenset[str], Sequence[str]], *, orgs: Sequence[str], as_of: dt.date
+    regions: Mapping[frozenset[str], Sequence[str]],
+    *,
+    orgs: Sequence[str],
+    as_of: dt.date,
+    selected: str | None = None,
 ) -> go.Figure:
     """Two circles with areas in proportion to their members, overlapping by the states they share.
 
@@ -75,6 +80,7 @@ def build_overlap_figure(
         regions: the states of each region (see `data.overlap_regions`).
         orgs: the organizations to draw; the first two are drawn.
         as_of: the day shown.
+        selected: ISO code of a state to mark, if any.
     """
     figure = go.Figure(layout={"template": theme.TEMPLATE})
     figure.update_layout(
@@ -142,7 +148,7 @@ def build_overlap_figure(
         if not states:
             continue
         xs.append(x)
-        texts.append(_state_lines(states))
+        texts.append(_state_lines(states, selected))
         hovers.append("<br>".join(country_name(code) for code in states))
     figure.add_trace(
         go.Scatter(
@@ -203,10 +209,15 @@ def _region_table(regions: Mapping[frozenset[str], Sequence[str]], orgs: Sequenc
     Output(ids.OVERLAP_TABLE, "children"),
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
+    Input(ids.FILTERS_COUNTRY, "value"),
 )
-def _update_overlap(orgs: list[str] | None, date: str | None) -> tuple[go.Figure, html.Table]:
+def _update_overlap(
+    orgs: list[str] | None, date: str | None, country: str | None
+) -> tuple[go.Figure, html.Table]:
     dataset = data.bundled_dataset()
     orgs = [org for org in (orgs or []) if org in dataset.families]
     day = state.day_from_control(date)
     regions = data.overlap_regions(dataset.memberships, day, orgs=orgs)
-    return build_overlap_figure(regions, orgs=orgs, as_of=day), _region_table(regions, orgs)
+    selected = country if isinstance(country, str) else None
+    figure = build_overlap_figure(regions, orgs=orgs, as_of=day, selected=selected)
+    return figure, _region_table(regions, orgs)

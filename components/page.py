@@ -7,9 +7,9 @@ import datetime as dt
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from data import Dataset
+from data import Dataset, country_name
 
-from . import filters, ids, overlap, timeline
+from . import country, filters, ids, overlap, timeline
 from . import map as map_view
 
 __all__ = ["layout"]
@@ -29,6 +29,7 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
         (org, organizations.loc[org, "short_name"], organizations.loc[org, "name"])
         for org in dataset.families
     ]
+    countries = sorted(((code, country_name(code)) for code in dataset.countries), key=lambda pair: pair[1])
     first_year = dataset.first_day.year
     return html.Div(
         [
@@ -45,14 +46,27 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                 className="page-header",
             ),
             html.Section(
-                filters.layout(selectable, first_year=first_year, today=today),
+                filters.layout(selectable, countries, first_year=first_year, today=today),
                 className="filter-bar",
                 **{"aria-label": "Filters"},
             ),
             html.Main(
                 dbc.Row(
                     [
-                        dbc.Col(_card("Map of member states", map_view.layout()), xs=12, className="mb-3"),
+                        dbc.Col(
+                            _card(
+                                "Map of member states",
+                                dbc.Row(
+                                    [
+                                        dbc.Col(map_view.layout(), xs=12, lg=9),
+                                        dbc.Col(country.layout(), xs=12, lg=3),
+                                    ],
+                                    className="g-2",
+                                ),
+                            ),
+                            xs=12,
+                            className="mb-3",
+                        ),
                         dbc.Col(_card("Overlap", overlap.layout()), xs=12, lg=5, className="mb-3"),
                         dbc.Col(_card("Timeline", timeline.layout()), xs=12, lg=7, className="mb-3"),
                     ],

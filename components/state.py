@@ -8,7 +8,7 @@ dashboard as close to what was shared as it can.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
@@ -36,10 +36,12 @@ class ViewState:
     Attributes:
         orgs: selected organizations, in the order they were given.
         date: the as-of date at the precision the reader chose, or None for today.
+        country: the selected state (ISO 3166-1 alpha-3), or None.
     """
 
     orgs: tuple[str, ...] = DEFAULT_ORGS
     date: PartialDate | None = field(default=None)
+    country: str | None = None
 
     def as_of(self, today: dt.date | None = None) -> dt.date:
         """The day the views show: the end of the chosen period, never after today."""
@@ -75,10 +77,16 @@ def _parse_date(text: str | None, today: dt.date) -> PartialDate | None:
     return date if EARLIEST_DATE <= date.first_day <= today else None
 
 
+def _parse_country(text: str | None, known: Collection[str]) -> str | None:
+    code = text.strip().upper() if text else None
+    return code if code in known else None
+
+
 def parse_query(
     search: object,
     *,
     known_orgs: Sequence[str],
+    known_countries: Collection[str] = (),
     today: dt.date | None = None,
 ) -> ViewState:
     """The view state a query string describes; defaults for whatever it gets wrong.
@@ -87,6 +95,7 @@ def parse_query(
         search: the query string, with or without its leading `?`; any other
             type is treated as empty.
         known_orgs: the organization ids that may be selected.
+        known_countries: the ISO codes of the states that may be selected.
         today: the latest as-of date accepted (by default, today).
     """
     today = today or dt.date.today()
@@ -99,6 +108,7 @@ def parse_query(
     return ViewState(
         orgs=_parse_orgs(_first_value(params, "orgs"), known_orgs),
         date=_parse_date(_first_value(params, "date"), today),
+        country=_parse_country(_first_value(params, "country"), known_countries),
     )
 
 
@@ -109,6 +119,8 @@ def to_query(state: ViewState) -> str:
         params["orgs"] = ",".join(state.orgs)
     if state.date is not None:
         params["date"] = state.date.iso()
+    if state.country is not None:
+        params["country"] = state.country
     return "?" + urlencode(params, safe=",") if params else ""
 
 

@@ -1,7 +1,8 @@
 """One colour per organization, shared by every view, and the figures' base template.
 
 The colours come from the Okabe-Ito palette, chosen to stay distinct for readers
-with the common forms of colour blindness.
+with the common forms of colour blindness; `tests/components/test_theme.py` checks every
+map the data can produce with a simulator of protanopia, deuteranopia and tritanopia.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ ORG_COLOURS = {
     "CSTO": "#D55E00",  # vermillion
     "SCO": "#0072B2",  # blue
     "NATO": "#009E73",  # bluish green
-    "CSTO_PA": "#CC79A7",  # reddish purple
+    "CSTO_PA": "#E69F00",  # orange
 }
 FALLBACK_COLOUR = "#56B4E9"  # sky blue, for an organization added to the data later
 
 # A state in two or more selected organizations: a colour of its own, not one of theirs.
-OVERLAP_COLOURS = ("#CC79A7", "#E69F00", "#000000")
+# The first is the CSTO and SCO overlap (reddish purple); the others (Paul Tol's wine and
+# indigo) serve combinations the data have not needed so far.
+OVERLAP_COLOURS = ("#CC79A7", "#882255", "#332288")
+ASSOCIATE_OVERLAP_COLOUR = "#A0D6F1"  # Paul Tol's cyan, lightened
 FORMER_COLOUR = "#B8B8B8"
 SUSPENDED_COLOUR = "#F0E442"  # yellow
 LAND_COLOUR = "#EFEFEF"
@@ -54,7 +58,15 @@ def overlap_colour(orgs: Sequence[str], selected: Sequence[str]) -> str:
     return OVERLAP_COLOURS[-1]
 
 
-def tint(colour: str, amount: float = 0.55) -> str:
+def associate_colour(orgs: Sequence[str]) -> str:
+    """The colour of observers or partners of `orgs`.
+
+    A tint of the organization's colour, or pale cyan for a state associated with several.
+    """
+    return tint(org_colour(orgs[0])) if len(orgs) == 1 else ASSOCIATE_OVERLAP_COLOUR
+
+
+def tint(colour: str, amount: float = 0.4) -> str:
     """`colour` mixed with white; `amount` 0 keeps it, 1 gives white."""
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     mixed = (round(c + (255 - c) * amount) for c in (red, green, blue))

@@ -17,6 +17,7 @@ from . import ids, state, theme
 
 __all__ = ["CATEGORY_SYMBOLS", "build_timeline_figure", "layout"]
 
+FADED = 0.2
 CATEGORY_SYMBOLS = {
     "cooperation": "circle",
     "suspension": "x",
@@ -31,13 +32,16 @@ def _event_colour(families: Sequence[str], selected: Sequence[str]) -> str:
     return theme.overlap_colour(shown, selected) if shown else theme.MUTED_TEXT_COLOUR
 
 
-def build_timeline_figure(events: pd.DataFrame, *, orgs: Sequence[str], as_of: dt.date) -> go.Figure:
+def build_timeline_figure(
+    events: pd.DataFrame, *, orgs: Sequence[str], as_of: dt.date, selected: str | None = None
+) -> go.Figure:
     """Events in one lane per category, coloured by organization, with a line at `as_of`.
 
     Args:
         events: event rows (see `data.events_between`).
         orgs: the selected organizations, which set the marker colours.
         as_of: the day marked by the cursor line.
+        selected: ISO code of a state whose events stay opaque while the others fade.
     """
     figure = go.Figure(layout={"template": theme.TEMPLATE})
     for category in CATEGORIES:
@@ -55,6 +59,10 @@ def build_timeline_figure(events: pd.DataFrame, *, orgs: Sequence[str], as_of: d
                     "size": 12,
                     "color": [_event_colour(f, orgs) for f in rows["families"]],
                     "line": {"width": 1, "color": "#FFFFFF"},
+                    "opacity": [
+                        1.0 if selected is None or selected in countries else FADED
+                        for countries in rows["country_list"]
+                    ],
                 },
                 customdata=list(
                     zip(
@@ -111,9 +119,11 @@ def layout() -> html.Div:
     Output(ids.TIMELINE_GRAPH, "figure"),
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
+    Input(ids.FILTERS_COUNTRY, "value"),
 )
-def _update_timeline(orgs: list[str] | None, date: str | None) -> go.Figure:
+def _update_timeline(orgs: list[str] | None, date: str | None, country: str | None) -> go.Figure:
     dataset = data.bundled_dataset()
     orgs = [org for org in (orgs or []) if org in dataset.families]
     events = data.events_between(dataset.events, orgs=orgs)
-    return build_timeline_figure(events, orgs=orgs, as_of=state.day_from_control(date))
+    selected = country if isinstance(country, str) else None
+    return build_timeline_figure(events, orgs=orgs, as_of=state.day_from_control(date), selected=selected)

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from functools import cache
 
+import pandas as pd
+
 from .countries import country_name, is_country_code
 from .dates import PartialDate, Precision
+from .geo import load_country_points
 from .load import BUNDLED_DIR, DataError, Dataset, Problem, load_dataset
 from .queries import events_between, former_members, members_as_of, overlap_regions, relations_as_of
 
@@ -20,11 +23,13 @@ __all__ = [
     "PartialDate",
     "Precision",
     "Problem",
+    "bundled_country_points",
     "bundled_dataset",
     "country_name",
     "events_between",
     "former_members",
     "is_country_code",
+    "load_country_points",
     "load_dataset",
     "members_as_of",
     "overlap_regions",
@@ -39,3 +44,9 @@ def bundled_dataset() -> Dataset:
     The folder is the one named by `BLOCS_DATA_DIR`, else the bundled data.
     """
     return load_dataset()
+
+
+@cache
+def bundled_country_points() -> pd.DataFrame:
+    """The map's label points and areas (see `load_country_points`), loaded once."""
+    return load_country_points()

@@ -13,6 +13,7 @@ import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -76,6 +77,12 @@ class Dataset:
         """The organizations a reader can select: every id that is not a stage of another."""
         orgs = self.organizations
         return tuple(orgs.loc[orgs["successor"] == "", "id"])
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """ISO codes of every state the tables name."""
+        in_events = {code for codes in self.events["country_list"] for code in codes}
+        return frozenset(self.memberships["iso3"]) | in_events
 
     @property
     def first_day(self) -> dt.date:

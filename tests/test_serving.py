@@ -78,13 +78,14 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
     assert shapes.status_code == 200 and shapes.json()["type"] == "Topology"
     assert requests.get(gunicorn_url.removesuffix(PREFIX) + "/_dash-layout", timeout=10).status_code == 404
     dependencies = requests.get(gunicorn_url + "_dash-dependencies", timeout=10).json()
-    map_callback = next(d for d in dependencies if d["output"] == "map-graph.figure")
+    map_callback = next(d for d in dependencies if "map-graph.figure" in d["output"])
     body = {
         "output": map_callback["output"],
-        "outputs": {"id": "map-graph", "property": "figure"},
+        "outputs": [{"id": "map-graph", "property": "figure"}, {"id": "map-table", "property": "children"}],
         "inputs": [
             {"id": "filters-orgs", "property": "value", "value": ["CSTO", "SCO"]},
             {"id": "filters-date", "property": "date", "value": "2014-04-24"},
+            {"id": "filters-country", "property": "value", "value": None},
         ],
         "changedPropIds": ["filters-date.date"],
         "state": [],

@@ -1,65 +1,139 @@
 import datetime as dt
 
 import plotly.graph_objects as go
+import pytest
 
 import data
 from components import theme
-from components.map import build_map_figure, classify_states
+from components.map import BORDERS_NOTE, build_map_figure, classify_states, table_rows
+from components.map.callbacks import clicked_country
 
 DAY = dt.date(2014, 4, 24)
 
 
+@pytest.fixture(scope="module")
+def points():
+    return data.load_country_points()
+
+
+def relations(dataset, orgs, day=DAY):
+    return (
+        data.relations_as_of(dataset.memberships, day, orgs=orgs),
+        data.former_members(dataset.memberships, day, orgs=orgs),
+    )
+
+
 def classified(dataset, orgs, day=DAY):
-    relations = data.relations_as_of(dataset.memberships, day, orgs=orgs)
-    former = data.former_members(dataset.memberships, day, orgs=orgs)
-    return classify_states(relations, former, orgs=orgs).set_index("iso3")
+    return classify_states(*relations(dataset, orgs, day), orgs=orgs)
+
+
+def by_state(states):
+    return states.set_index("iso3")
 
 
 def test_states_in_both_organizations_get_the_overlap_category(bundled):
-    states = classified(bundled, ["CSTO", "SCO"])
+    states = by_state(classified(bundled, ["CSTO", "SCO"]))
     assert states.loc["RUS", "category"] == "Member of CSTO and SCO"
     assert states.loc["ARM", "category"] == "Member of CSTO"
     assert states.loc["CHN", "category"] == "Member of SCO"
     assert states.loc["IND", "category"] == "Observer or partner of SCO"
     assert states.loc["UZB", "category"] == "Member of SCO"  # its CSTO suspension is in the hover
-    assert "CSTO: suspended since 19 December 2012" in states.loc["UZB", "hover"]
-    assert states.loc["RUS", "colour"] != states.loc["ARM", "colour"] != states.loc["CHN", "colour"]
+    assert "CSTO: suspended by the organization since 19 December 2012" in states.loc["UZB", "hover"]
+    assert len({states.loc[code, "colour"] for code in ("RUS", "ARM", "CHN", "IND")}) == 4
     assert states.loc["ARM", "colour"] == theme.org_colour("CSTO")
 
 
+def test_hover_names_each_status_its_start_at_its_precision_and_its_source(bundled):
+    states = by_state(classified(bundled, ["SCO"], dt.date(2005, 1, 1)))
+    assert states.loc["MNG", "hover"] == "SCO: observer since 2004 (en.inform.kz)"
+
+
 def test_former_members_are_grey_and_say_until_when(bundled):
-    states = classified(bundled, ["CSTO"], dt.date(2000, 1, 1))
+    states = by_state(classified(bundled, ["CSTO"], dt.date(2000, 1, 1)))
     assert states.loc["GEO", "category"] == "Former member"
-    assert "until 20 April 1999" in states.loc["GEO", "hover"]
+    assert states.loc["GEO", "hover"] == "CSTO: former member, until 20 April 1999"
     assert states.loc["GEO", "colour"] == theme.FORMER_COLOUR
 
 
-def test_frozen_participation_is_its_own_category(bundled):
-    states = classified(bundled, ["CSTO"], dt.date(2025, 1, 1))
+def test_a_frozen_membership_outranks_a_partnership(bundled):
+    states = by_state(classified(bundled, ["CSTO", "SCO"], dt.date(2025, 1, 1)))
     assert states.loc["ARM", "category"] == "Suspended or frozen"
-    assert "participation frozen since 22 February 2024" in states.loc["ARM", "hover"]
+    assert "CSTO: participation frozen since 22 February 2024" in states.loc["ARM", "hover"]
+    assert "SCO: dialogue partner since 10 July 2015" in states.loc["ARM", "hover"]
 
 
-def test_figure_has_one_legend_entry_per_category_members_first(bundled):
-    figure = build_map_figure(classified(bundled, ["CSTO", "SCO"]).reset_index(), as_of=DAY)
+def test_figure_has_one_legend_entry_per_category_members_first(bundled, points):
+    figure = build_map_figure(classified(bundled, ["CSTO", "SCO"]), points, as_of=DAY)
     assert isinstance(figure, go.Figure)
-    names = [trace.name for trace in figure.data]
-    assert names[0] == "Member of CSTO and SCO"
-    assert set(names) == {
+    legend = [trace.name for trace in figure.data if trace.showlegend]
+    assert legend == [
         "Member of CSTO and SCO",
         "Member of CSTO",
         "Member of SCO",
         "Observer or partner of SCO",
         "Former member",
-    }
+    ]
     both = next(trace for trace in figure.data if trace.name == "Member of CSTO and SCO")
     assert sorted(both.locations) == ["KAZ", "KGZ", "RUS", "TJK"]
-    assert all(trace.locationmode == "ISO-3" for trace in figure.data)
+    assert all(trace.locationmode == "ISO-3" for trace in figure.data if trace.type == "choropleth")
     assert figure.layout.title.text == "Member states as of 24 April 2014"
-    assert figure.layout.geo.resolution == 110
+    assert figure.layout.uirevision == "map"
 
 
-def test_empty_selection_explains_itself(bundled):
-    figure = build_map_figure(classified(bundled, []).reset_index(), as_of=DAY)
+def test_small_states_get_a_clickable_marker_in_their_colour(bundled, points):
+    day = dt.date(2024, 1, 1)
+    states = classified(bundled, ["SCO", "NATO"], day)
+    figure = build_map_figure(states, points, as_of=day)
+    markers = next(trace for trace in figure.data if trace.type == "scattergeo")
+    codes = [custom[2] for custom in markers.customdata]
+    # Bahrain and the Maldives are not drawn at 1:110m; Luxembourg is a few pixels wide.
+    assert {"BHR", "MDV", "LUX"} <= set(codes)
+    assert not {"RUS", "CHN", "USA"} & set(codes)
+    colours = dict(zip(codes, markers.marker.color, strict=True))
+    assert colours["LUX"] == theme.org_colour("NATO")
+    assert colours["MDV"] == theme.tint(theme.org_colour("SCO"))
+    assert markers.lon[codes.index("BHR")] == pytest.approx(50.55)
+
+
+def test_selected_state_is_outlined(bundled, points):
+    figure = build_map_figure(classified(bundled, ["CSTO"]), points, as_of=DAY, selected="ARM")
+    outline = figure.data[-1]
+    assert list(outline.locations) == ["ARM"]
+    assert outline.marker.line.width > 2 and outline.hoverinfo == "skip" and not outline.showlegend
+
+
+def test_empty_selection_explains_itself(bundled, points):
+    figure = build_map_figure(classified(bundled, []), points, as_of=DAY)
     assert figure.data == ()
     assert "No state belongs" in figure.layout.annotations[0].text
+
+
+def test_table_rows_list_what_the_map_shows(bundled):
+    rows = table_rows(*relations(bundled, ["CSTO"], dt.date(2000, 1, 1)))
+    assert list(rows.columns) == ["State", "Organization", "Status", "Since"]
+    georgia = rows[rows["State"] == "Georgia"].iloc[0].tolist()
+    assert georgia == ["Georgia", "CSTO", "Former member", "until 20 April 1999"]
+    russia = rows[rows["State"] == "Russia"].iloc[0].tolist()
+    assert russia == ["Russia", "CSTO", "Member", "20 April 1994"]
+    assert table_rows(*relations(bundled, [])).empty
+
+
+@pytest.mark.parametrize(
+    ("click", "expected"),
+    [
+        ({"points": [{"location": "KAZ"}]}, "KAZ"),
+        ({"points": [{"customdata": ["Bahrain", "...", "BHR"]}]}, "BHR"),
+        ({"points": [{"location": "XJK"}]}, None),  # a disputed area, not a state of the data
+        ({"points": []}, None),
+        ({"points": "nonsense"}, None),
+        (None, None),
+        ("<script>", None),
+    ],
+)
+def test_clicked_country(bundled, click, expected):
+    assert clicked_country(click, bundled.countries) == expected
+
+
+def test_borders_note_names_the_disputed_territories():
+    for place in ("Crimea", "Abkhazia", "South Ossetia", "Kashmir"):
+        assert place in BORDERS_NOTE

@@ -11,8 +11,11 @@ KNOWN = ("CSTO", "SCO", "NATO")
 TODAY = dt.date(2026, 11, 28)
 
 
+COUNTRIES = frozenset({"ARM", "RUS"})
+
+
 def parse(search):
-    return parse_query(search, known_orgs=KNOWN, today=TODAY)
+    return parse_query(search, known_orgs=KNOWN, known_countries=COUNTRIES, today=TODAY)
 
 
 def test_reads_orgs_and_date_at_their_precision():
@@ -37,6 +40,9 @@ def test_reads_orgs_and_date_at_their_precision():
         ("?orgs=" + "CSTO," * 500, ViewState()),
         ("?date=2014&date=2015", ViewState(date=PartialDate.parse("2014"))),
         ("%%%&&&==", ViewState()),
+        ("?country=arm", ViewState(country="ARM")),
+        ("?country=XXX", ViewState()),
+        ("?country=" + "A" * 1000, ViewState()),
     ],
 )
 def test_malformed_values_fall_back_one_by_one(search, expected):
@@ -50,8 +56,8 @@ def test_non_string_input_gives_defaults():
 
 def test_to_query_omits_defaults_and_round_trips():
     assert to_query(ViewState()) == ""
-    state = ViewState(orgs=("NATO", "CSTO"), date=PartialDate.parse("2012-12-19"))
-    assert to_query(state) == "?orgs=NATO,CSTO&date=2012-12-19"
+    state = ViewState(orgs=("NATO", "CSTO"), date=PartialDate.parse("2012-12-19"), country="ARM")
+    assert to_query(state) == "?orgs=NATO,CSTO&date=2012-12-19&country=ARM"
     assert parse(to_query(state)) == state
 
 
@@ -60,6 +66,7 @@ def test_parse_never_raises_and_yields_known_values(search):
     state = parse(search)
     assert set(state.orgs) <= set(KNOWN)
     assert state.date is None or state.date.first_day <= TODAY
+    assert state.country is None or state.country in COUNTRIES
 
 
 @given(

@@ -1,0 +1,124 @@
+"""The side panel for one selected state: its whole history across the organizations, and its events."""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import Input, Output, html
+
+import data
+from data.schema import CATEGORY_LABELS, STATUS_LABELS
+
+from . import ids
+
+__all__ = ["build_country_panel", "layout"]
+
+EMPTY_HINT = "Click a state on the map, or find one in the State box, to see its whole history here."
+
+
+def _source_link(url: str) -> html.A:
+    return html.A("source", href=url, target="_blank", rel="noopener noreferrer", className="source-link")
+
+
+def _period(row: pd.Series) -> str:
+    if row["end_label"]:
+        return f"{row['start_label']} – {row['end_label']}"
+    return f"since {row['start_label']}"
+
+
+def build_country_panel(dataset: data.Dataset, iso3: str | None) -> list:
+    """The panel's contents for the state `iso3`, or a hint when none is selected."""
+    if not iso3 or iso3 not in dataset.countries:
+        return [html.P(EMPTY_HINT, className="text-body-secondary small mb-0")]
+    organizations = dataset.organizations.set_index("id")
+    history = dataset.memberships[dataset.memberships["iso3"] == iso3].sort_values(["family", "start_day"])
+    sections = []
+    for family, rows in history.groupby("family", sort=False):
+        items = [
+            html.Li(
+                [
+                    html.Span(STATUS_LABELS.get(row["status"], row["status"]), className="fw-semibold"),
+                    f" of the {organizations.loc[row['org'], 'name']}" if row["org"] != family else "",
+                    html.Br(),
+                    html.Span(_period(row), className="text-body-secondary"),
+                    " · ",
+                    _source_link(row["source"]),
+                ]
+            )
+            for _, row in rows.iterrows()
+        ]
+        sections.append(html.H4(organizations.loc[family, "name"], className="h6 mt-2 mb-1"))
+        sections.append(html.Ul(items, className="list-unstyled small mb-2 history-list"))
+    if not sections:
+        sections.append(html.P("No membership of these organizations is recorded.", className="small"))
+
+    events = data.events_between(dataset.events, country=iso3)
+    event_items = [
+        html.Li(
+            [
+                html.Span(row["date_label"], className="text-body-secondary"),
+                " · ",
+                html.Span(CATEGORY_LABELS[row["category"]], className="badge text-bg-light"),
+                html.Br(),
+                row["title"],
+                " · ",
+                _source_link(row["source"]),
+            ]
+        )
+        for _, row in events.iterrows()
+    ]
+    return [
+        html.H3(data.country_name(iso3), className="h5 mb-0 me-4"),
+        *sections,
+        html.H4(f"Events ({len(event_items)})", className="h6 mt-3 mb-1"),
+        html.Ul(event_items, className="list-unstyled small history-list")
+        if event_items
+        else html.P("No event involving this state is recorded.", className="small"),
+    ]
+
+
+def layout() -> html.Aside:
+    """The panel: a clear button, and contents that follow the selected state."""
+    return html.Aside(
+        [
+            html.Button(
+                "×",
+                id=ids.COUNTRY_CLEAR,
+                type="button",
+                hidden=True,
+                className="country-clear btn btn-link p-0 fs-4 lh-1 text-decoration-none",
+                title="Clear the selection",
+                **{"aria-label": "Clear the selected state"},
+            ),
+            html.Div(
+                build_country_panel(data.bundled_dataset(), None),
+                id=ids.COUNTRY_PANEL_BODY,
+                **{"aria-live": "polite"},
+            ),
+        ],
+        id=ids.COUNTRY_PANEL,
+        className="country-panel",
+        **{"aria-label": "Selected state"},
+    )
+
+
+@dash.callback(
+    Output(ids.COUNTRY_PANEL_BODY, "children"),
+    Output(ids.COUNTRY_CLEAR, "hidden"),
+    Input(ids.FILTERS_COUNTRY, "value"),
+)
+def _show_country(iso3: str | None) -> tuple[list, bool]:
+    dataset = data.bundled_dataset()
+    selected = iso3 if isinstance(iso3, str) and iso3 in dataset.countries else None
+    return build_country_panel(dataset, selected), selected is None
+
+
+@dash.callback(
+    Output(ids.FILTERS_COUNTRY, "value", allow_duplicate=True),
+    Input(ids.COUNTRY_CLEAR, "n_clicks"),
+    prevent_initial_call=True,
+)
+def _clear_country(clicks: int | None) -> None:
+    if not clicks:
+        return dash.no_update
+    return None

@@ -1,0 +1,20 @@
+"""The map: every state coloured by its relation to the selected organizations on a date.
+
+Importing this package registers its callbacks.
+"""
+
+from . import callbacks
+from .figure import SMALL_STATE_KM2, build_map_figure, classify_states, describe_status, table_rows
+from .layout import BORDERS_NOTE, graph_config, layout
+
+__all__ = [
+    "BORDERS_NOTE",
+    "SMALL_STATE_KM2",
+    "build_map_figure",
+    "callbacks",
+    "classify_states",
+    "describe_status",
+    "graph_config",
+    "layout",
+    "table_rows",
+]

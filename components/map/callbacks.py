@@ -1,0 +1,71 @@
+"""The map's callbacks: redraw on a filter change; select the state a reader clicks."""
+
+from __future__ import annotations
+
+import dash
+import plotly.graph_objects as go
+from dash import Input, Output, html
+
+import data
+
+from .. import ids, state
+from .figure import build_map_figure, classify_states, table_rows
+
+
+def _table(rows) -> html.Table:
+    columns = list(rows.columns)
+    return html.Table(
+        [
+            html.Caption("States shown on the map, with their status on the date shown"),
+            html.Thead(html.Tr([html.Th(column, scope="col") for column in columns])),
+            html.Tbody(
+                [html.Tr([html.Td(value) for value in record]) for record in rows.itertuples(index=False)]
+            ),
+        ],
+        className="table table-sm table-striped",
+    )
+
+
+@dash.callback(
+    Output(ids.MAP_GRAPH, "figure"),
+    Output(ids.MAP_TABLE, "children"),
+    Input(ids.FILTERS_ORGS, "value"),
+    Input(ids.FILTERS_DATE, "date"),
+    Input(ids.FILTERS_COUNTRY, "value"),
+)
+def _update_map(
+    orgs: list[str] | None, date: str | None, country: str | None
+) -> tuple[go.Figure, html.Table]:
+    dataset = data.bundled_dataset()
+    orgs = [org for org in (orgs or []) if org in dataset.families]
+    day = state.day_from_control(date)
+    relations = data.relations_as_of(dataset.memberships, day, orgs=orgs)
+    former = data.former_members(dataset.memberships, day, orgs=orgs)
+    selected = country if country in dataset.countries else None
+    figure = build_map_figure(
+        classify_states(relations, former, orgs=orgs),
+        data.bundled_country_points(),
+        as_of=day,
+        selected=selected,
+    )
+    return figure, _table(table_rows(relations, former))
+
+
+def clicked_country(click: object, known: frozenset[str]) -> str | None:
+    """The ISO code of the state a map click landed on, if it is one the data know."""
+    try:
+        point = click["points"][0]
+        code = point.get("location") or point["customdata"][2]
+    except (TypeError, KeyError, IndexError, AttributeError):
+        return None
+    return code if code in known else None
+
+
+@dash.callback(
+    Output(ids.FILTERS_COUNTRY, "value", allow_duplicate=True),
+    Input(ids.MAP_GRAPH, "clickData"),
+    prevent_initial_call=True,
+)
+def _select_clicked_country(click: object) -> str:
+    code = clicked_country(click, data.bundled_dataset().countries)
+    return code if code is not None else dash.no_update

@@ -1,0 +1,259 @@
+"""The map's pure parts: which category each state falls in, and the figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from data import PartialDate
+
+from .. import theme
+
+__all__ = [
+    "SMALL_STATE_KM2",
+    "build_map_figure",
+    "classify_states",
+    "describe_status",
+    "table_rows",
+]
+
+MEMBER_STATUSES = ("member",)
+ASSOCIATE_STATUSES = ("observer", "dialogue_partner", "partner", "signatory")
+SUSPENDED_STATUSES = ("suspended", "frozen")
+STATUS_WORDS = {
+    "member": "member",
+    "signatory": "signatory",
+    "observer": "observer",
+    "dialogue_partner": "dialogue partner",
+    "partner": "partner",
+    "suspended": "suspended by the organization",
+    "frozen": "participation frozen",
+}
+# States smaller than this get a marker as well as their shape: at world scale their
+# shape is a few pixels or, at 1:110m, not drawn at all (Bahrain, the Maldives).
+SMALL_STATE_KM2 = 12_000
+FORMER = "Former member"
+SUSPENDED = "Suspended or frozen"
+
+
+def _source_host(url: str) -> str:
+    return urlsplit(url).netloc.removeprefix("www.")
+
+
+def describe_status(row: pd.Series) -> str:
+    """One line of hover text: `CSTO: member since 18 September 2003 (odkb.gov.ru)`."""
+    status = STATUS_WORDS.get(row["status"], row["status"])
+    return f"{row['family']}: {status} since {row['start_label']} ({_source_host(row['source'])})"
+
+
+def _orgs_with(group: pd.DataFrame, orgs: Sequence[str], statuses: Sequence[str]) -> list[str]:
+    held = set(group.loc[group["status"].isin(statuses), "family"])
+    return [org for org in orgs if org in held]
+
+
+def classify_states(relations: pd.DataFrame, former: pd.DataFrame, *, orgs: Sequence[str]) -> pd.DataFrame:
+    """One row per state the map colours, with its legend category, colour and hover text.
+
+    A state that is a member of several selected organizations gets the category (and
+    colour) of that combination, so overlaps show on the map. Membership outranks a
+    suspended or frozen membership, which outranks observer and partner statuses;
+    former members are those with no status left. The hover text lists every status.
+
+    Args:
+        relations: rows in force (see `data.relations_as_of`), any status.
+        former: former members (see `data.former_members`).
+        orgs: the selected organizations, in display order.
+
+    Returns:
+        Columns `iso3`, `country`, `category`, `colour`, `rank` (legend order, highest
+        first) and `hover`.
+    """
+    orgs = list(orgs)
+    rows = []
+    for iso3, group in relations.groupby("iso3", sort=True):
+        members = _orgs_with(group, orgs, MEMBER_STATUSES)
+        associates = _orgs_with(group, orgs, ASSOCIATE_STATUSES)
+        suspended = _orgs_with(group, orgs, SUSPENDED_STATUSES)
+        if members:
+            category = "Member of " + " and ".join(members)
+            colour = theme.overlap_colour(members, orgs)
+            rank = len(members) * 10 - min(orgs.index(org) for org in members)
+        elif suspended:
+            category, colour, rank = SUSPENDED, theme.SUSPENDED_COLOUR, -100
+        elif associates:
+            category = "Observer or partner of " + " and ".join(associates)
+            colour = theme.associate_colour(associates)
+            rank = -200 - orgs.index(associates[0])
+        else:
+            continue
+        hover = "<br>".join(describe_status(row) for _, row in group.iterrows())
+        rows.append((iso3, group["country"].iloc[0], category, colour, rank, hover))
+
+    shown = {row[0] for row in rows}
+    for iso3, group in former.groupby("iso3", sort=True):
+        if iso3 in shown:
+            continue
+        hover = "<br>".join(
+            f"{r['family']}: former member, until {r['end_label']}" for _, r in group.iterrows()
+        )
+        rows.append((iso3, group["country"].iloc[0], FORMER, theme.FORMER_COLOUR, -300, hover))
+    return pd.DataFrame(rows, columns=["iso3", "country", "category", "colour", "rank", "hover"])
+
+
+def table_rows(relations: pd.DataFrame, former: pd.DataFrame) -> pd.DataFrame:
+    """What the map shows, as rows of a table: state, organization, status, since (or until)."""
+    current = pd.DataFrame(
+        {
+            "State": relations["country"],
+            "Organization": relations["family"],
+            "Status": relations["status"].map(lambda s: STATUS_WORDS.get(s, s).capitalize()),
+            "Since": relations["start_label"],
+            "_sort": relations["start_day"],
+        }
+    )
+    past = pd.DataFrame(
+        {
+            "State": former["country"],
+            "Organization": former["family"],
+            "Status": FORMER,
+            "Since": "until " + former["end_label"],
+            "_sort": pd.NaT,
+        }
+    )
+    frames = [frame for frame in (current, past) if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=["State", "Organization", "Status", "Since"])
+    table = pd.concat(frames, ignore_index=True)
+    return (
+        table.sort_values(["State", "Organization"], kind="stable")
+        .drop(columns="_sort")
+        .reset_index(drop=True)
+    )
+
+
+def _choropleth(group: pd.DataFrame, category: str, colour: str) -> go.Choropleth:
+    return go.Choropleth(
+        locations=list(group["iso3"]),
+        z=[1] * len(group),
+        locationmode="ISO-3",
+        colorscale=[[0, colour], [1, colour]],
+        showscale=False,
+        name=category,
+        legendgroup=category,
+        showlegend=True,
+        marker={"line": {"color": theme.BORDER_COLOUR, "width": 0.5}},
+        customdata=list(zip(group["country"], group["hover"], group["iso3"], strict=True)),
+        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+    )
+
+
+def _small_state_markers(states: pd.DataFrame, points: pd.DataFrame) -> go.Scattergeo | None:
+    located = states[states["iso3"].isin(points.index)]
+    located = located.assign(
+        lon=points.loc[located["iso3"], "lon"].to_numpy(),
+        lat=points.loc[located["iso3"], "lat"].to_numpy(),
+        small=(points.loc[located["iso3"], "area_km2"].to_numpy() < SMALL_STATE_KM2)
+        | ~points.loc[located["iso3"], "in_110m"].to_numpy(),
+    )
+    small = located[located["small"]]
+    if small.empty:
+        return None
+    return go.Scattergeo(
+        lon=list(small["lon"]),
+        lat=list(small["lat"]),
+        mode="markers",
+        name="Small states",
+        showlegend=False,
+        marker={
+            "size": 9,
+            "color": list(small["colour"]),
+            "line": {"color": theme.TEXT_COLOUR, "width": 1},
+        },
+        customdata=list(zip(small["country"], small["hover"], small["iso3"], strict=True)),
+        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+    )
+
+
+def _selection_outline(iso3: str) -> go.Choropleth:
+    return go.Choropleth(
+        locations=[iso3],
+        z=[1],
+        locationmode="ISO-3",
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        showlegend=False,
+        name="Selected",
+        marker={"line": {"color": theme.TEXT_COLOUR, "width": 2.5}},
+        hoverinfo="skip",
+    )
+
+
+def build_map_figure(
+    states: pd.DataFrame,
+    points: pd.DataFrame,
+    *,
+    as_of: dt.date,
+    selected: str | None = None,
+    resolution: int = 110,
+) -> go.Figure:
+    """A world map with one legend entry per category in `states`.
+
+    Args:
+        states: the classified states (see `classify_states`).
+        points: label points and areas of the shapes (see `data.load_country_points`).
+        as_of: the day shown, named in the title.
+        selected: ISO code of a state to outline, if any.
+        resolution: 110 or 50, the scale of the world shapes (1:110m or 1:50m).
+    """
+    figure = go.Figure(layout={"template": theme.TEMPLATE})
+    order = states.drop_duplicates("category").sort_values("rank", ascending=False)
+    for category, colour in zip(order["category"], order["colour"], strict=True):
+        figure.add_trace(_choropleth(states[states["category"] == category], category, colour))
+    markers = _small_state_markers(states, points)
+    if markers is not None:
+        figure.add_trace(markers)
+    if selected:
+        figure.add_trace(_selection_outline(selected))
+
+    figure.update_geos(
+        resolution=resolution,
+        projection={"type": "natural earth", "scale": 1.7},
+        center={"lon": 62, "lat": 42},
+        showcountries=True,
+        countrycolor=theme.BORDER_COLOUR,
+        showland=True,
+        landcolor=theme.LAND_COLOUR,
+        showocean=False,
+        showlakes=False,
+        showframe=False,
+        showcoastlines=False,
+        bgcolor="rgba(0,0,0,0)",
+    )
+    figure.update_layout(
+        title={
+            "text": f"Member states as of {PartialDate.of_day(as_of).label()}",
+            "font": {"size": 14},
+            "x": 0.01,
+            "xanchor": "left",
+        },
+        margin={"l": 0, "r": 0, "t": 32, "b": 0},
+        legend={"orientation": "h", "yanchor": "top", "y": 0, "x": 0},
+        # A constant revision keeps the reader's zoom and pan across every update.
+        uirevision="map",
+        clickmode="event",
+    )
+    if states.empty:
+        figure.add_annotation(
+            text="No state belongs to the selected organizations on this date.<br>"
+            "Choose another date or organization.",
+            showarrow=False,
+            x=0.5,
+            y=0.5,
+            xref="paper",
+            yref="paper",
+        )
+    return figure

@@ -1,0 +1,40 @@
+"""The map's component tree: the graph, a note on borders, and its table alternative."""
+
+from __future__ import annotations
+
+import dash
+from dash import dcc, html
+
+from .. import ids, theme
+
+__all__ = ["BORDERS_NOTE", "graph_config", "layout"]
+
+BORDERS_NOTE = (
+    "Borders follow the United Nations' world map as shipped with plotly.js. Crimea is drawn "
+    "as part of Ukraine, and Abkhazia and South Ossetia as part of Georgia, as the UN General "
+    "Assembly recognises them. Jammu and Kashmir, Aksai Chin and Arunachal Pradesh are drawn as "
+    "disputed areas apart from India, Pakistan and China, and are left uncoloured."
+)
+
+
+def graph_config() -> dict:
+    """Graph config that keeps plotly.js from fetching map shapes from the web."""
+    return theme.graph_config(topojsonURL=dash.get_asset_url("topojson/"), scrollZoom=True)
+
+
+def layout() -> html.Div:
+    """The map's card body."""
+    return html.Div(
+        [
+            dcc.Graph(id=ids.MAP_GRAPH, config=graph_config(), className="view-graph view-graph--map"),
+            html.P(BORDERS_NOTE, id=ids.MAP_NOTE, className="map-note small text-body-secondary mb-1"),
+            html.Details(
+                [
+                    html.Summary("The map as a table"),
+                    html.Div(id=ids.MAP_TABLE, className="table-responsive map-table"),
+                ],
+                className="table-alternative small",
+            ),
+        ],
+        className="view",
+    )
