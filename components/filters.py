@@ -58,7 +58,7 @@ def layout(
         today: the latest date offered.
     """
     years = range(first_year, today.year + 1)
-    marks = {year: str(year) for year in years if year % 10 == 0 and today.year - year >= 5}
+    marks = {year: str(year) for year in years if year % 10 == 0 and today.year - year >= 8}
     marks[today.year] = str(today.year)
     return dbc.Row(
         [

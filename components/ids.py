@@ -23,6 +23,7 @@ FILTERS_PLAY_INTERVAL = "filters-play-interval"
 
 MAP_TABLE = "map-table"
 MAP_NOTE = "map-note"
+MAP_VIEW = "map-view"
 
 COUNTRY_PANEL = "country-panel"
 COUNTRY_PANEL_BODY = "country-panel-body"

@@ -88,7 +88,7 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
             {"id": "filters-country", "property": "value", "value": None},
         ],
         "changedPropIds": ["filters-date.date"],
-        "state": [],
+        "state": [{"id": "map-view", "property": "data", "value": None}],
     }
     answer = requests.post(gunicorn_url + "_dash-update-component", json=body, timeout=10)
     assert answer.status_code == 200

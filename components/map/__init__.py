@@ -4,12 +4,22 @@ Importing this package registers its callbacks.
 """
 
 from . import callbacks
-from .figure import SMALL_STATE_KM2, build_map_figure, classify_states, describe_status, table_rows
+from .figure import (
+    INITIAL_VIEW,
+    SMALL_STATE_KM2,
+    apply_view,
+    build_map_figure,
+    classify_states,
+    describe_status,
+    table_rows,
+)
 from .layout import BORDERS_NOTE, graph_config, layout
 
 __all__ = [
     "BORDERS_NOTE",
+    "INITIAL_VIEW",
     "SMALL_STATE_KM2",
+    "apply_view",
     "build_map_figure",
     "callbacks",
     "classify_states",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dash
 import plotly.graph_objects as go
-from dash import Input, Output, html
+from dash import Input, Output, State, clientside_callback, html
 
 import data
 
 from .. import ids, state
-from .figure import build_map_figure, classify_states, table_rows
+from .figure import VIEW_BOUNDS, apply_view, build_map_figure, classify_states, table_rows
 
 
 def _table(rows) -> html.Table:
@@ -32,9 +32,10 @@ def _table(rows) -> html.Table:
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_COUNTRY, "value"),
+    State(ids.MAP_VIEW, "data"),
 )
 def _update_map(
-    orgs: list[str] | None, date: str | None, country: str | None
+    orgs: list[str] | None, date: str | None, country: str | None, view: object
 ) -> tuple[go.Figure, html.Table]:
     dataset = data.bundled_dataset()
     orgs = [org for org in (orgs or []) if org in dataset.families]
@@ -48,7 +49,28 @@ def _update_map(
         as_of=day,
         selected=selected,
     )
-    return figure, _table(table_rows(relations, former))
+    return apply_view(figure, view), _table(table_rows(relations, former))
+
+
+# Keep the reader's zoom and pan (the geo keys of each relayout event) in the browser,
+# for the next redraw to start from.
+clientside_callback(
+    """
+    function (relayout, view) {
+        if (!relayout) { return dash_clientside.no_update; }
+        const kept = KEYS;
+        const next = Object.assign({}, view || {});
+        let changed = false;
+        for (const key of kept) {
+            if (key in relayout) { next[key] = relayout[key]; changed = true; }
+        }
+        return changed ? next : dash_clientside.no_update;
+    }
+    """.replace("KEYS", str(list(VIEW_BOUNDS))),
+    Output(ids.MAP_VIEW, "data"),
+    Input(ids.MAP_GRAPH, "relayoutData"),
+    State(ids.MAP_VIEW, "data"),
+)
 
 
 def clicked_country(click: object, known: frozenset[str]) -> str | None:

@@ -14,7 +14,9 @@ from data import PartialDate
 from .. import theme
 
 __all__ = [
+    "INITIAL_VIEW",
     "SMALL_STATE_KM2",
+    "apply_view",
     "build_map_figure",
     "classify_states",
     "describe_status",
@@ -35,8 +37,18 @@ STATUS_WORDS = {
 }
 # States smaller than this get a marker as well as their shape: at world scale their
 # shape is a few pixels or, at 1:110m, not drawn at all (Bahrain, the Maldives).
-SMALL_STATE_KM2 = 12_000
+SMALL_STATE_KM2 = 5_000
 FORMER = "Former member"
+# Eurasia, from Lisbon to Tokyo and down to the Maldives, on a laptop or a 1024×768 projector.
+INITIAL_VIEW = {"geo.projection.scale": 1.55, "geo.center.lon": 62.0, "geo.center.lat": 36.0}
+# The parts of a reader's zoom and pan that `apply_view` carries over, with their bounds.
+VIEW_BOUNDS = {
+    "geo.projection.scale": (0.5, 64.0),
+    "geo.center.lon": (-180.0, 180.0),
+    "geo.center.lat": (-90.0, 90.0),
+    "geo.projection.rotation.lon": (-180.0, 180.0),
+    "geo.projection.rotation.lat": (-90.0, 90.0),
+}
 SUSPENDED = "Suspended or frozen"
 
 
@@ -221,8 +233,7 @@ def build_map_figure(
 
     figure.update_geos(
         resolution=resolution,
-        projection={"type": "natural earth", "scale": 1.7},
-        center={"lon": 62, "lat": 42},
+        projection={"type": "natural earth"},
         showcountries=True,
         countrycolor=theme.BORDER_COLOUR,
         showland=True,
@@ -242,10 +253,10 @@ def build_map_figure(
         },
         margin={"l": 0, "r": 0, "t": 32, "b": 0},
         legend={"orientation": "h", "yanchor": "top", "y": 0, "x": 0},
-        # A constant revision keeps the reader's zoom and pan across every update.
         uirevision="map",
         clickmode="event",
     )
+    apply_view(figure, INITIAL_VIEW)
     if states.empty:
         figure.add_annotation(
             text="No state belongs to the selected organizations on this date.<br>"
@@ -256,4 +267,24 @@ def build_map_figure(
             xref="paper",
             yref="paper",
         )
+    return figure
+
+
+def apply_view(figure: go.Figure, view: object) -> go.Figure:
+    """Set the map's zoom and pan from `view`, a mapping of plotly relayout keys to numbers.
+
+    The app keeps the reader's view itself (plotly.js does not keep the zoom of its geo
+    modebar buttons across updates). Unknown keys, non-numbers and values out of bounds
+    are ignored, so a crafted request cannot break the figure.
+    """
+    if not isinstance(view, dict):
+        return figure
+    for key, (low, high) in VIEW_BOUNDS.items():
+        value = view.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high:
+            *path, last = key.split(".")
+            node = figure.layout
+            for part in path:
+                node = node[part]
+            node[last] = value
     return figure

@@ -27,6 +27,7 @@ def layout() -> html.Div:
     return html.Div(
         [
             dcc.Graph(id=ids.MAP_GRAPH, config=graph_config(), className="view-graph view-graph--map"),
+            dcc.Store(id=ids.MAP_VIEW, storage_type="memory"),
             html.P(BORDERS_NOTE, id=ids.MAP_NOTE, className="map-note small text-body-secondary mb-1"),
             html.Details(
                 [

@@ -5,25 +5,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from browsing import MAP_SHAPES, map_title, open_page, wait_for
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
-
-MAP_SHAPES = "#map-graph path.choroplethlocation"
-MAP_TITLE = "#map-graph .gtitle"
-
-
-def wait_for(browser, condition, timeout=20, message=""):
-    return WebDriverWait(browser.driver, timeout).until(lambda _: condition(), message=message)
-
-
-def open_page(browser, url):
-    browser.driver.get(url)
-    browser.wait_for_element(MAP_SHAPES, timeout=30)
-
-
-def map_title(browser):
-    return browser.find_element(MAP_TITLE).text
 
 
 def test_page_loads_with_all_three_views_and_no_console_errors(dash_br, served):

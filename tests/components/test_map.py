@@ -5,7 +5,14 @@ import pytest
 
 import data
 from components import theme
-from components.map import BORDERS_NOTE, build_map_figure, classify_states, table_rows
+from components.map import (
+    BORDERS_NOTE,
+    INITIAL_VIEW,
+    apply_view,
+    build_map_figure,
+    classify_states,
+    table_rows,
+)
 from components.map.callbacks import clicked_country
 
 DAY = dt.date(2014, 4, 24)
@@ -137,3 +144,25 @@ def test_clicked_country(bundled, click, expected):
 def test_borders_note_names_the_disputed_territories():
     for place in ("Crimea", "Abkhazia", "South Ossetia", "Kashmir"):
         assert place in BORDERS_NOTE
+
+
+def test_apply_view_carries_a_readers_zoom_and_ignores_anything_else(bundled, points):
+    figure = build_map_figure(classified(bundled, ["CSTO"]), points, as_of=DAY)
+    assert figure.layout.geo.projection.scale == INITIAL_VIEW["geo.projection.scale"]
+    apply_view(
+        figure,
+        {
+            "geo.projection.scale": 4,
+            "geo.center.lon": 70.5,
+            "geo.center.lat": "40",  # not a number
+            "geo.projection.rotation.lon": 1e9,  # out of bounds
+            "geo.projection.type": "orthographic",  # not a view key
+            "xaxis.range": [0, 1],
+        },
+    )
+    assert figure.layout.geo.projection.scale == 4
+    assert figure.layout.geo.center.lon == 70.5
+    assert figure.layout.geo.center.lat == INITIAL_VIEW["geo.center.lat"]
+    assert figure.layout.geo.projection.rotation.lon is None
+    assert figure.layout.geo.projection.type == "natural earth"
+    assert apply_view(figure, "garbage") is figure

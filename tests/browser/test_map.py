@@ -1,0 +1,168 @@
+"""The map in the running app: time and play, small states, selection, hover, zoom, its table."""
+
+from __future__ import annotations
+
+import time
+
+from browsing import find_all, map_title, open_page, plot_data, plot_layout, url_query, wait_for
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+PLAY = "#filters-play"
+PANEL_TITLE = "#country-panel-body h3"
+
+
+def year_in_url(browser):
+    query = url_query(browser)
+    return int(query.split("date=")[1][:4]) if "date=" in query else None
+
+
+def test_play_steps_through_the_years_without_reloading_and_pauses_from_the_keyboard(dash_br, served):
+    open_page(dash_br, served.page("?date=2014-04-24"))
+    dash_br.driver.execute_script("window.__not_reloaded = true")
+    button = dash_br.find_element(PLAY)
+    assert button.get_attribute("aria-pressed") == "false"
+
+    button.click()
+    wait_for(
+        dash_br, lambda: year_in_url(dash_br) == 2015, timeout=10, message="first step from the year shown"
+    )
+    wait_for(
+        dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2015", message="map follows"
+    )
+    wait_for(dash_br, lambda: year_in_url(dash_br) == 2016, timeout=10, message="second step")
+    assert button.get_attribute("aria-pressed") == "true"
+
+    button.send_keys(Keys.ENTER)  # pause, from the keyboard
+    wait_for(dash_br, lambda: button.get_attribute("aria-pressed") == "false", message="paused")
+    paused_at = year_in_url(dash_br)
+    time.sleep(3.5)  # more than two steps' worth: nothing may move while paused
+    assert year_in_url(dash_br) == paused_at
+    assert dash_br.driver.execute_script("return window.__not_reloaded") is True
+
+
+def test_play_from_today_starts_again_in_1992(dash_br, served):
+    open_page(dash_br, served.page())
+    dash_br.find_element(PLAY).click()
+    wait_for(dash_br, lambda: year_in_url(dash_br) == 1992, message="restart")
+    wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 1992")
+    dash_br.find_element(PLAY).click()
+
+
+def test_year_slider_answers_arrow_keys(dash_br, served):
+    open_page(dash_br, served.page("?date=2010"))
+    thumb = dash_br.find_element("#filters-year [role=slider]")
+    thumb.send_keys(Keys.ARROW_LEFT)
+    wait_for(dash_br, lambda: url_query(dash_br) == "?date=2009", message="one year back")
+    wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2009")
+
+
+def test_small_states_have_markers_that_hover_and_select(dash_br, served):
+    open_page(dash_br, served.page("?orgs=SCO&date=2023-06-01"))
+    markers = find_all(dash_br, "#map-graph .scattergeo .point")
+    traces = plot_data(dash_br, "map-graph")
+    codes = next(t for t in traces if t["type"] == "scattergeo")["customdata"]
+    bahrain = markers[[row[2] for row in codes].index("BHR")]
+
+    ActionChains(dash_br.driver).move_to_element(bahrain).perform()
+    wait_for(
+        dash_br, lambda: "Bahrain" in dash_br.find_element("#map-graph .hoverlayer").text, message="hover"
+    )
+    hover = dash_br.find_element("#map-graph .hoverlayer").text
+    assert "SCO: dialogue partner since 16 September 2022" in hover
+
+    ActionChains(dash_br.driver).click(bahrain).perform()
+    wait_for(dash_br, lambda: dash_br.find_element(PANEL_TITLE).text == "Bahrain", message="panel")
+    wait_for(dash_br, lambda: "country=BHR" in url_query(dash_br), message="URL")
+    wait_for(
+        dash_br, lambda: plot_data(dash_br, "map-graph")[-1].get("locations") == ["BHR"], message="outline"
+    )
+
+
+def test_clicking_a_state_shows_its_history_and_highlights_it_everywhere(dash_br, served):
+    open_page(dash_br, served.page("?date=2014-04-24"))
+    kazakhstan = dash_br.driver.execute_script(
+        "return [...document.querySelectorAll('#map-graph path.choroplethlocation')]"
+        ".find(p => p.__data__ && p.__data__.loc === 'KAZ')"
+    )
+    ActionChains(dash_br.driver).click(kazakhstan).perform()
+    wait_for(dash_br, lambda: dash_br.find_element(PANEL_TITLE).text == "Kazakhstan", message="panel")
+    panel = dash_br.find_element("#country-panel").text
+    assert (
+        "Member of the Collective Security Treaty" in panel and "Shanghai Cooperation Organisation" in panel
+    )
+    links = find_all(dash_br, "#country-panel a.source-link")
+    assert links and all(link.get_attribute("href").startswith("http") for link in links)
+    assert all(link.get_attribute("rel") == "noopener noreferrer" for link in links)
+
+    wait_for(
+        dash_br,
+        lambda: "<b>[KAZ]</b>" in str(plot_data(dash_br, "overlap-graph")[-1]["text"]),
+        message="overlap",
+    )
+    opacities = [
+        o
+        for t in plot_data(dash_br, "timeline-graph")
+        if t["type"] == "scatter"
+        for o in t["marker"]["opacity"]
+    ]
+    assert 1 in opacities and min(opacities) < 1
+
+    dash_br.find_element("#country-clear").click()
+    wait_for(dash_br, lambda: "country=" not in url_query(dash_br), message="cleared")
+    wait_for(dash_br, lambda: "Click a state on the map" in dash_br.find_element("#country-panel").text)
+
+
+def test_the_state_picker_selects_by_typing(dash_br, served):
+    open_page(dash_br, served.page("?date=2024"))
+    dash_br.find_element("#filters-country").click()
+    search = dash_br.find_element(".dash-dropdown-search")
+    search.send_keys("Armen")
+    wait_for(dash_br, lambda: len(find_all(dash_br, ".dash-options-list-option")) == 1, message="filtered")
+    search.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+    wait_for(dash_br, lambda: dash_br.find_element(PANEL_TITLE).text == "Armenia", message="panel")
+    assert "Participation frozen by the state" in dash_br.find_element("#country-panel").text
+    assert "country=ARM" in url_query(dash_br)
+
+
+def test_zoom_and_pan_survive_filter_changes(dash_br, served):
+    open_page(dash_br, served.page("?date=2014"))
+    initial = plot_layout(dash_br, "map-graph")["geo"]["projection"]["scale"]
+    graph = dash_br.find_element("#map-graph")
+    ActionChains(dash_br.driver).move_to_element(graph).perform()  # shows the modebar
+    for _ in range(2):
+        dash_br.find_element("#map-graph .modebar-btn[data-attr='zoom'][data-val='in']").click()
+    zoomed = plot_layout(dash_br, "map-graph")["geo"]["projection"]["scale"]
+    assert zoomed > initial
+
+    year = dash_br.find_element("#filters-year input")
+    year.send_keys(Keys.CONTROL, "a")
+    year.send_keys("2001", Keys.TAB)
+    wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2001")
+    assert plot_layout(dash_br, "map-graph")["geo"]["projection"]["scale"] == zoomed
+
+
+def test_the_map_as_a_table_is_reachable_by_keyboard(dash_br, served):
+    open_page(dash_br, served.page("?date=2000-01-01&orgs=CSTO"))
+    summary = dash_br.find_element(".table-alternative summary")
+    summary.send_keys(Keys.SPACE) if summary.get_attribute("tabindex") else summary.click()
+    wait_for(dash_br, lambda: dash_br.find_element("#map-table").is_displayed(), message="table shown")
+    rows = [row.text for row in find_all(dash_br, "#map-table tbody tr")]
+    assert "Georgia CSTO Former member until 20 April 1999" in rows
+    assert "Russia CSTO Member 20 April 1994" in rows
+
+
+def test_the_map_frames_eurasia_on_a_classroom_projector(dash_br, served):
+    dash_br.driver.set_window_size(1024, 768)
+    try:
+        open_page(dash_br, served.page("?date=2014-04-24"))
+        # Lisbon, Tokyo and Malé, the corners of the story, all fall inside the drawn map.
+        inside = dash_br.driver.execute_script(
+            "const gd = document.querySelector('#map-graph .js-plotly-plot');"
+            "const size = gd._fullLayout._size;"
+            "return [[-9.1, 38.7], [139.7, 35.7], [73.5, 4.2]].map(p => gd._fullLayout.geo._subplot.projection(p))"
+            ".map(([x, y]) => x > 0 && x < size.w && y > 0 && y < size.h);"
+        )
+        assert inside == [True, True, True]
+    finally:
+        dash_br.driver.set_window_size(1366, 900)

@@ -1,0 +1,49 @@
+"""Small helpers for the browser tests: waiting on conditions, reading the page and the plots."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+MAP_SHAPES = "#map-graph path.choroplethlocation"
+MAP_TITLE = "#map-graph .gtitle"
+
+
+def wait_for(browser, condition, timeout=20, message=""):
+    """Wait until `condition()` is truthy, polling; fail with `message` after `timeout` seconds."""
+    return WebDriverWait(browser.driver, timeout, poll_frequency=0.1).until(
+        lambda _: condition(), message=message
+    )
+
+
+def open_page(browser, url, ready=MAP_SHAPES):
+    browser.driver.get(url)
+    browser.wait_for_element(ready, timeout=30)
+
+
+def map_title(browser):
+    return browser.find_element(MAP_TITLE).text
+
+
+def plot_data(browser, graph_id):
+    """The traces plotly.js is drawing in the graph `graph_id`."""
+    return browser.driver.execute_script(
+        "return document.querySelector(arguments[0] + ' .js-plotly-plot').data", f"#{graph_id}"
+    )
+
+
+def plot_layout(browser, graph_id):
+    """The full layout plotly.js is drawing in the graph `graph_id`, as far as JSON carries it."""
+    return browser.driver.execute_script(
+        "const gd = document.querySelector(arguments[0] + ' .js-plotly-plot');"
+        "return JSON.parse(JSON.stringify(gd._fullLayout, (k, v) => k.startsWith('_') ? undefined : v));",
+        f"#{graph_id}",
+    )
+
+
+def find_all(browser, selector):
+    return browser.driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def url_query(browser):
+    return browser.driver.execute_script("return window.location.search")
