@@ -86,9 +86,10 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
             {"id": "filters-orgs", "property": "value", "value": ["CSTO", "SCO"]},
             {"id": "filters-date", "property": "date", "value": "2014-04-24"},
             {"id": "filters-country", "property": "value", "value": None},
+            {"id": "map-view", "property": "data", "value": None},
         ],
         "changedPropIds": ["filters-date.date"],
-        "state": [{"id": "map-view", "property": "data", "value": None}],
+        "state": [],
     }
     answer = requests.post(gunicorn_url + "_dash-update-component", json=body, timeout=10)
     assert answer.status_code == 200

@@ -32,7 +32,7 @@ def _table(rows) -> html.Table:
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_COUNTRY, "value"),
-    State(ids.MAP_VIEW, "data"),
+    Input(ids.MAP_VIEW, "data"),
 )
 def _update_map(
     orgs: list[str] | None, date: str | None, country: str | None, view: object
@@ -53,7 +53,8 @@ def _update_map(
 
 
 # Keep the reader's zoom and pan (the geo keys of each relayout event) in the browser,
-# for the next redraw to start from.
+# for the next redraw to start from; a new view also redraws the map, which switches
+# to finer shapes when zoomed in.
 clientside_callback(
     """
     function (relayout, view) {

@@ -14,6 +14,7 @@ from data import PartialDate
 from .. import theme
 
 __all__ = [
+    "DETAIL_SCALE",
     "INITIAL_VIEW",
     "SMALL_STATE_KM2",
     "apply_view",
@@ -41,6 +42,7 @@ SMALL_STATE_KM2 = 5_000
 FORMER = "Former member"
 # Eurasia, from Lisbon to Tokyo and down to the Maldives, on a laptop or a 1024×768 projector.
 INITIAL_VIEW = {"geo.projection.scale": 1.55, "geo.center.lon": 62.0, "geo.center.lat": 36.0}
+DETAIL_SCALE = 4  # from this zoom on, the 1:50m shapes
 # The parts of a reader's zoom and pan that `apply_view` carries over, with their bounds.
 VIEW_BOUNDS = {
     "geo.projection.scale": (0.5, 64.0),
@@ -210,7 +212,6 @@ def build_map_figure(
     *,
     as_of: dt.date,
     selected: str | None = None,
-    resolution: int = 110,
 ) -> go.Figure:
     """A world map with one legend entry per category in `states`.
 
@@ -219,7 +220,6 @@ def build_map_figure(
         points: label points and areas of the shapes (see `data.load_country_points`).
         as_of: the day shown, named in the title.
         selected: ISO code of a state to outline, if any.
-        resolution: 110 or 50, the scale of the world shapes (1:110m or 1:50m).
     """
     figure = go.Figure(layout={"template": theme.TEMPLATE})
     order = states.drop_duplicates("category").sort_values("rank", ascending=False)
@@ -232,7 +232,6 @@ def build_map_figure(
         figure.add_trace(_selection_outline(selected))
 
     figure.update_geos(
-        resolution=resolution,
         projection={"type": "natural earth"},
         showcountries=True,
         countrycolor=theme.BORDER_COLOUR,
@@ -275,7 +274,9 @@ def apply_view(figure: go.Figure, view: object) -> go.Figure:
 
     The app keeps the reader's view itself (plotly.js does not keep the zoom of its geo
     modebar buttons across updates). Unknown keys, non-numbers and values out of bounds
-    are ignored, so a crafted request cannot break the figure.
+    are ignored, so a crafted request cannot break the figure. Zoomed in past
+    `DETAIL_SCALE`, the map switches to the 1:50m shapes, whose borders and small
+    states hold up at that size.
     """
     if not isinstance(view, dict):
         return figure
@@ -287,4 +288,6 @@ def apply_view(figure: go.Figure, view: object) -> go.Figure:
             for part in path:
                 node = node[part]
             node[last] = value
+    scale = figure.layout.geo.projection.scale or 1
+    figure.layout.geo.resolution = 50 if scale >= DETAIL_SCALE else 110
     return figure

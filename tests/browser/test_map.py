@@ -139,7 +139,12 @@ def test_zoom_and_pan_survive_filter_changes(dash_br, served):
     year.send_keys(Keys.CONTROL, "a")
     year.send_keys("2001", Keys.TAB)
     wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2001")
-    assert plot_layout(dash_br, "map-graph")["geo"]["projection"]["scale"] == zoomed
+    geo = plot_layout(dash_br, "map-graph")["geo"]
+    assert geo["projection"]["scale"] == zoomed
+    # Zoomed in this far, the map has switched to the finer 1:50m shapes.
+    assert geo["resolution"] == 50
+    fetched = dash_br.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert any(url.endswith("/assets/topojson/world_50m.json") for url in fetched)
 
 
 def test_the_map_as_a_table_is_reachable_by_keyboard(dash_br, served):

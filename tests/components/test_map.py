@@ -166,3 +166,10 @@ def test_apply_view_carries_a_readers_zoom_and_ignores_anything_else(bundled, po
     assert figure.layout.geo.projection.rotation.lon is None
     assert figure.layout.geo.projection.type == "natural earth"
     assert apply_view(figure, "garbage") is figure
+
+
+def test_zooming_in_switches_to_the_finer_shapes(bundled, points):
+    figure = build_map_figure(classified(bundled, ["CSTO"]), points, as_of=DAY)
+    assert figure.layout.geo.resolution == 110
+    assert apply_view(figure, {"geo.projection.scale": 8}).layout.geo.resolution == 50
+    assert apply_view(figure, {"geo.projection.scale": 2}).layout.geo.resolution == 110
