@@ -1,6 +1,9 @@
-"""The side panel for one selected state: its whole history across the organizations, and its events."""
+"""The side panel for the selection: one state's whole history and events, or a region's states."""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
 
 import dash
 import pandas as pd
@@ -9,9 +12,10 @@ from dash import Input, Output, html
 import data
 from data.schema import CATEGORY_LABELS, STATUS_LABELS
 
-from . import ids
+from . import ids, state
+from .selection import selected_states
 
-__all__ = ["build_country_panel", "layout"]
+__all__ = ["build_country_panel", "build_region_panel", "layout"]
 
 EMPTY_HINT = "Click a state on the map, or find one in the State box, to see its whole history here."
 
@@ -102,23 +106,51 @@ def layout() -> html.Aside:
     )
 
 
+def build_region_panel(region: Sequence[str], states: Sequence[str], as_of: dt.date) -> list:
+    """The panel's contents for a selected region of the overlap diagram."""
+    name = " and ".join(region) if len(region) > 1 else f"{region[0]} only"
+    return [
+        html.H3(name, className="h5 mb-1 me-4"),
+        html.P(
+            f"{len(states)} states as of {data.PartialDate.of_day(as_of).label()}. "
+            "The map outlines them and the timeline shows only their events.",
+            className="small text-body-secondary",
+        ),
+        html.Ul([html.Li(data.country_name(code)) for code in states], className="small"),
+    ]
+
+
 @dash.callback(
     Output(ids.COUNTRY_PANEL_BODY, "children"),
     Output(ids.COUNTRY_CLEAR, "hidden"),
     Input(ids.FILTERS_COUNTRY, "value"),
+    Input(ids.FILTERS_REGION, "data"),
+    Input(ids.FILTERS_ORGS, "value"),
+    Input(ids.FILTERS_DATE, "date"),
+    Input(ids.FILTERS_STATUS, "value"),
 )
-def _show_country(iso3: str | None) -> tuple[list, bool]:
+def _show_selection(iso3, region, orgs, date, statuses) -> tuple[list, bool]:
     dataset = data.bundled_dataset()
-    selected = iso3 if isinstance(iso3, str) and iso3 in dataset.countries else None
-    return build_country_panel(dataset, selected), selected is None
+    if isinstance(iso3, str) and iso3 in dataset.countries:
+        return build_country_panel(dataset, iso3), False
+    orgs = [org for org in dataset.families if org in (orgs or [])]
+    chosen = state.region_of(region, orgs)
+    if chosen is None:
+        return build_country_panel(dataset, None), True
+    day = state.day_from_control(date)
+    states = selected_states(
+        dataset, day, orgs=orgs, statuses=state.known_statuses(statuses), country=None, region=region
+    )
+    return build_region_panel([org for org in orgs if org in chosen], sorted(states), day), False
 
 
 @dash.callback(
     Output(ids.FILTERS_COUNTRY, "value", allow_duplicate=True),
+    Output(ids.FILTERS_REGION, "data", allow_duplicate=True),
     Input(ids.COUNTRY_CLEAR, "n_clicks"),
     prevent_initial_call=True,
 )
-def _clear_country(clicks: int | None) -> None:
+def _clear_selection(clicks: int | None):
     if not clicks:
-        return dash.no_update
-    return None
+        return dash.no_update, dash.no_update
+    return None, None

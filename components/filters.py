@@ -17,12 +17,22 @@ from dash import Input, Output, State, clientside_callback, ctx, dcc, html
 
 import data
 from data import PartialDate, Precision
+from data.schema import STATUS_LABELS
 
 from . import ids, state, theme
 
 __all__ = ["PLAY_FROM", "PLAY_STEP_MS", "Controls", "layout", "sync_controls"]
 
 NO_CHANGE = dash.no_update
+STATUS_CHOICES = {
+    "member": "Members",
+    "signatory": "Signatories",
+    "observer": "Observers",
+    "dialogue_partner": "Dialogue partners",
+    "partner": "Partners",
+    "suspended": "Suspended",
+    "frozen": "Frozen participation",
+}
 PLAY_FROM = 1992  # the Collective Security Treaty: where the story of the two blocs begins
 PLAY_STEP_MS = 1500
 
@@ -35,6 +45,8 @@ class Controls:
     date: str | None
     year: int | None
     country: str | None
+    statuses: list[str] | None = None
+    region: list[str] | None = None
 
 
 def _org_option(org: str, short_name: str, name: str) -> dict:
@@ -74,8 +86,47 @@ def layout(
                     ),
                 ],
                 xs=12,
-                xl="auto",
+                lg="auto",
             ),
+            dbc.Col(
+                [
+                    dbc.Label("Statuses", html_for=ids.FILTERS_STATUS, className="filter-label"),
+                    dcc.Dropdown(
+                        id=ids.FILTERS_STATUS,
+                        options=[
+                            {"label": label, "value": status} for status, label in STATUS_LABELS.items()
+                        ],
+                        value=list(state.DEFAULT_STATUSES),
+                        multi=True,
+                        searchable=False,
+                        clearable=False,
+                        placeholder="No status counted",
+                        className="status-picker",
+                    ),
+                    dcc.Store(id=ids.FILTERS_REGION, storage_type="memory"),
+                ],
+                xs=12,
+                md=6,
+                lg=True,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("State", html_for=ids.FILTERS_COUNTRY, className="filter-label"),
+                    dcc.Dropdown(
+                        id=ids.FILTERS_COUNTRY,
+                        options=[{"label": name, "value": code} for code, name in countries],
+                        value=None,
+                        placeholder="Find a state…",
+                        searchable=True,
+                        clearable=True,
+                        className="country-picker",
+                    ),
+                ],
+                xs=12,
+                md=6,
+                lg=3,
+            ),
+            html.Div(className="w-100 d-none d-lg-block"),
             dbc.Col(
                 [
                     dbc.Label("As of", html_for=ids.FILTERS_DATE, className="filter-label"),
@@ -122,24 +173,7 @@ def layout(
                     dcc.Interval(id=ids.FILTERS_PLAY_INTERVAL, interval=PLAY_STEP_MS, disabled=True),
                 ],
                 xs=12,
-                md=True,
-            ),
-            dbc.Col(
-                [
-                    dbc.Label("State", html_for=ids.FILTERS_COUNTRY, className="filter-label"),
-                    dcc.Dropdown(
-                        id=ids.FILTERS_COUNTRY,
-                        options=[{"label": name, "value": code} for code, name in countries],
-                        value=None,
-                        placeholder="Find a state…",
-                        searchable=True,
-                        clearable=True,
-                        className="country-picker",
-                    ),
-                ],
-                xs=12,
-                md=3,
-                xl=2,
+                sm=True,
             ),
         ],
         className="filters g-3 align-items-end",
@@ -157,9 +191,12 @@ def sync_controls(
 ) -> tuple:
     """What the URL and the controls should become after `trigger` changed.
 
+    A state picked clears a selected region and a region picked clears the state: one
+    selection at a time, shared by every view.
+
     Returns:
-        (search, orgs, date, year, country), each `dash.no_update` where it already
-        holds the right value.
+        (search, orgs, date, year, country, statuses, region), each `dash.no_update`
+        where it already holds the right value.
     """
     current = state.parse_query(search, known_orgs=known_orgs, known_countries=known_countries, today=today)
     if trigger == ids.FILTERS_ORGS:
@@ -177,9 +214,20 @@ def sync_controls(
         wanted = replace(current, date=current.date if keep else PartialDate.parse(f"{controls.year:04d}"))
     elif trigger == ids.FILTERS_COUNTRY:
         country = controls.country if controls.country in known_countries else None
-        wanted = replace(current, country=country)
+        wanted = replace(current, country=country, region=None if country else current.region)
+    elif trigger == ids.FILTERS_STATUS:
+        statuses = tuple(status for status in STATUS_LABELS if status in (controls.statuses or []))
+        wanted = replace(current, statuses=statuses)
+    elif trigger == ids.FILTERS_REGION:
+        region = tuple(org for org in current.orgs if org in (controls.region or []))
+        valid = region and len(region) == len(set(controls.region or []))
+        wanted = replace(
+            current, region=region if valid else None, country=None if valid else current.country
+        )
     else:
         wanted = current
+    if wanted.region and not set(wanted.region) <= set(wanted.orgs):
+        wanted = replace(wanted, region=None)  # its organization was switched off
 
     query = state.to_query(wanted)
     day = wanted.as_of(today)
@@ -193,6 +241,8 @@ def sync_controls(
         changed(day.isoformat(), controls.date),
         changed(day.year, controls.year),
         changed(wanted.country, controls.country),
+        changed(list(wanted.statuses), controls.statuses or []),
+        changed(list(wanted.region) if wanted.region else None, controls.region or None),
     )
 
 
@@ -202,18 +252,22 @@ def sync_controls(
     Output(ids.FILTERS_DATE, "date"),
     Output(ids.FILTERS_YEAR, "value"),
     Output(ids.FILTERS_COUNTRY, "value"),
+    Output(ids.FILTERS_STATUS, "value"),
+    Output(ids.FILTERS_REGION, "data"),
     Input(ids.URL, "search"),
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_YEAR, "value"),
     Input(ids.FILTERS_COUNTRY, "value"),
+    Input(ids.FILTERS_STATUS, "value"),
+    Input(ids.FILTERS_REGION, "data"),
 )
-def _sync_url_and_controls(search, orgs, date, year, country):
+def _sync_url_and_controls(search, orgs, date, year, country, statuses, region):
     dataset = data.bundled_dataset()
     return sync_controls(
         ctx.triggered_id,
         search,
-        Controls(orgs, date, year, country),
+        Controls(orgs, date, year, country, statuses, region),
         known_orgs=dataset.families,
         known_countries=dataset.countries,
         today=dt.date.today(),

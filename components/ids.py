@@ -18,6 +18,8 @@ TIMELINE_GRAPH = "timeline-graph"
 DATA_NOTE = "data-note"
 
 FILTERS_COUNTRY = "filters-country"
+FILTERS_STATUS = "filters-status"
+FILTERS_REGION = "filters-region"
 FILTERS_PLAY = "filters-play"
 FILTERS_PLAY_INTERVAL = "filters-play-interval"
 

@@ -13,17 +13,25 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
 from data import PartialDate
+from data.schema import STATUSES
 
 __all__ = [
     "DEFAULT_ORGS",
+    "DEFAULT_STATUSES",
     "MAX_QUERY_LENGTH",
     "ViewState",
     "day_from_control",
+    "known_statuses",
     "parse_query",
+    "region_of",
     "to_query",
 ]
 
 DEFAULT_ORGS = ("CSTO", "SCO")
+# Membership as the sources count it: full members, signatories awaiting entry into force,
+# and members who froze their own participation (Armenia, still a member in law). A state
+# suspended by the organization (Uzbekistan) and observers and partners are one choice away.
+DEFAULT_STATUSES = ("member", "signatory", "frozen")
 EARLIEST_DATE = dt.date(1949, 1, 1)
 MAX_QUERY_LENGTH = 2000
 MAX_VALUE_LENGTH = 200
@@ -36,12 +44,17 @@ class ViewState:
     Attributes:
         orgs: selected organizations, in the order they were given.
         date: the as-of date at the precision the reader chose, or None for today.
+        statuses: the statuses the views count, in the data's order.
         country: the selected state (ISO 3166-1 alpha-3), or None.
+        region: the organizations of a selected region of the overlap diagram
+            (the states in exactly those), or None. Never set with `country`.
     """
 
     orgs: tuple[str, ...] = DEFAULT_ORGS
     date: PartialDate | None = field(default=None)
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
     country: str | None = None
+    region: tuple[str, ...] | None = None
 
     def as_of(self, today: dt.date | None = None) -> dt.date:
         """The day the views show: the end of the chosen period, never after today."""
@@ -77,6 +90,22 @@ def _parse_date(text: str | None, today: dt.date) -> PartialDate | None:
     return date if EARLIEST_DATE <= date.first_day <= today else None
 
 
+def _parse_statuses(text: str | None) -> tuple[str, ...]:
+    if text is None:
+        return DEFAULT_STATUSES
+    wanted = {part.strip().lower() for part in text.split(",")}
+    statuses = tuple(status for status in STATUSES if status in wanted)
+    return statuses if statuses or text.strip() == "" else DEFAULT_STATUSES
+
+
+def _parse_region(text: str | None, orgs: tuple[str, ...]) -> tuple[str, ...] | None:
+    if not text:
+        return None
+    wanted = {part.strip().upper() for part in text.split(",")}
+    region = tuple(org for org in orgs if org in wanted)
+    return region if region and len(region) == len(wanted) else None
+
+
 def _parse_country(text: str | None, known: Collection[str]) -> str | None:
     code = text.strip().upper() if text else None
     return code if code in known else None
@@ -105,10 +134,14 @@ def parse_query(
         params = parse_qs(search.removeprefix("?"), keep_blank_values=True)
     except ValueError:
         return ViewState()
+    orgs = _parse_orgs(_first_value(params, "orgs"), known_orgs)
+    country = _parse_country(_first_value(params, "country"), known_countries)
     return ViewState(
-        orgs=_parse_orgs(_first_value(params, "orgs"), known_orgs),
+        orgs=orgs,
         date=_parse_date(_first_value(params, "date"), today),
-        country=_parse_country(_first_value(params, "country"), known_countries),
+        statuses=_parse_statuses(_first_value(params, "status")),
+        country=country,
+        region=None if country else _parse_region(_first_value(params, "region"), orgs),
     )
 
 
@@ -119,8 +152,12 @@ def to_query(state: ViewState) -> str:
         params["orgs"] = ",".join(state.orgs)
     if state.date is not None:
         params["date"] = state.date.iso()
+    if state.statuses != DEFAULT_STATUSES:
+        params["status"] = ",".join(state.statuses)
     if state.country is not None:
         params["country"] = state.country
+    if state.region is not None:
+        params["region"] = ",".join(state.region)
     return "?" + urlencode(params, safe=",") if params else ""
 
 
@@ -134,3 +171,17 @@ def day_from_control(value: object, today: dt.date | None = None) -> dt.date:
     except ValueError:
         return today
     return day if EARLIEST_DATE <= day <= today else today
+
+
+def known_statuses(value: object) -> list[str]:
+    """The statuses a status control holds, in the data's order, dropping anything unknown."""
+    chosen = value if isinstance(value, list) else []
+    return [status for status in STATUSES if status in chosen]
+
+
+def region_of(value: object, orgs: Sequence[str]) -> frozenset[str] | None:
+    """The region a region store holds, if every organization in it is among `orgs`."""
+    if not isinstance(value, list) or not value:
+        return None
+    region = frozenset(org for org in value if isinstance(org, str))
+    return region if region <= set(orgs) and len(region) == len(value) else None

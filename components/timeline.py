@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import dash
 import pandas as pd
@@ -14,10 +14,10 @@ import data
 from data.schema import CATEGORIES, CATEGORY_LABELS
 
 from . import ids, state, theme
+from .selection import selected_states
 
 __all__ = ["CATEGORY_SYMBOLS", "build_timeline_figure", "layout"]
 
-FADED = 0.2
 CATEGORY_SYMBOLS = {
     "cooperation": "circle",
     "suspension": "x",
@@ -33,7 +33,7 @@ def _event_colour(families: Sequence[str], selected: Sequence[str]) -> str:
 
 
 def build_timeline_figure(
-    events: pd.DataFrame, *, orgs: Sequence[str], as_of: dt.date, selected: str | None = None
+    events: pd.DataFrame, *, orgs: Sequence[str], as_of: dt.date, selected: Collection[str] = ()
 ) -> go.Figure:
     """Events in one lane per category, coloured by organization, with a line at `as_of`.
 
@@ -41,9 +41,12 @@ def build_timeline_figure(
         events: event rows (see `data.events_between`).
         orgs: the selected organizations, which set the marker colours.
         as_of: the day marked by the cursor line.
-        selected: ISO code of a state whose events stay opaque while the others fade.
+        selected: ISO codes of the selected states: only their events are shown.
     """
     figure = go.Figure(layout={"template": theme.TEMPLATE})
+    if selected:
+        wanted = set(selected)
+        events = events[events["country_list"].map(lambda countries: not wanted.isdisjoint(countries))]
     for category in CATEGORIES:
         rows = events[events["category"] == category]
         if rows.empty:
@@ -59,10 +62,6 @@ def build_timeline_figure(
                     "size": 12,
                     "color": [_event_colour(f, orgs) for f in rows["families"]],
                     "line": {"width": 1, "color": "#FFFFFF"},
-                    "opacity": [
-                        1.0 if selected is None or selected in countries else FADED
-                        for countries in rows["country_list"]
-                    ],
                 },
                 customdata=list(
                     zip(
@@ -119,11 +118,16 @@ def layout() -> html.Div:
     Output(ids.TIMELINE_GRAPH, "figure"),
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
+    Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_COUNTRY, "value"),
+    Input(ids.FILTERS_REGION, "data"),
 )
-def _update_timeline(orgs: list[str] | None, date: str | None, country: str | None) -> go.Figure:
+def _update_timeline(orgs, date, statuses, country, region) -> go.Figure:
     dataset = data.bundled_dataset()
-    orgs = [org for org in (orgs or []) if org in dataset.families]
+    orgs = [org for org in dataset.families if org in (orgs or [])]
+    day = state.day_from_control(date)
     events = data.events_between(dataset.events, orgs=orgs)
-    selected = country if isinstance(country, str) else None
-    return build_timeline_figure(events, orgs=orgs, as_of=state.day_from_control(date), selected=selected)
+    selected = selected_states(
+        dataset, day, orgs=orgs, statuses=state.known_statuses(statuses), country=country, region=region
+    )
+    return build_timeline_figure(events, orgs=orgs, as_of=day, selected=selected)

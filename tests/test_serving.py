@@ -85,7 +85,9 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
         "inputs": [
             {"id": "filters-orgs", "property": "value", "value": ["CSTO", "SCO"]},
             {"id": "filters-date", "property": "date", "value": "2014-04-24"},
+            {"id": "filters-status", "property": "value", "value": ["member"]},
             {"id": "filters-country", "property": "value", "value": None},
+            {"id": "filters-region", "property": "data", "value": None},
             {"id": "map-view", "property": "data", "value": None},
         ],
         "changedPropIds": ["filters-date.date"],

@@ -9,6 +9,7 @@ from dash import Input, Output, State, clientside_callback, html
 import data
 
 from .. import ids, state
+from ..selection import selected_states
 from .figure import VIEW_BOUNDS, apply_view, build_map_figure, classify_states, table_rows
 
 
@@ -31,18 +32,19 @@ def _table(rows) -> html.Table:
     Output(ids.MAP_TABLE, "children"),
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
+    Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_COUNTRY, "value"),
+    Input(ids.FILTERS_REGION, "data"),
     Input(ids.MAP_VIEW, "data"),
 )
-def _update_map(
-    orgs: list[str] | None, date: str | None, country: str | None, view: object
-) -> tuple[go.Figure, html.Table]:
+def _update_map(orgs, date, statuses, country, region, view) -> tuple[go.Figure, html.Table]:
     dataset = data.bundled_dataset()
-    orgs = [org for org in (orgs or []) if org in dataset.families]
+    orgs = [org for org in dataset.families if org in (orgs or [])]
+    statuses = state.known_statuses(statuses)
     day = state.day_from_control(date)
-    relations = data.relations_as_of(dataset.memberships, day, orgs=orgs)
+    relations = data.relations_as_of(dataset.memberships, day, orgs=orgs, statuses=statuses)
     former = data.former_members(dataset.memberships, day, orgs=orgs)
-    selected = country if country in dataset.countries else None
+    selected = selected_states(dataset, day, orgs=orgs, statuses=statuses, country=country, region=region)
     figure = build_map_figure(
         classify_states(relations, former, orgs=orgs),
         data.bundled_country_points(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -192,10 +192,10 @@ def _small_state_markers(states: pd.DataFrame, points: pd.DataFrame) -> go.Scatt
     )
 
 
-def _selection_outline(iso3: str) -> go.Choropleth:
+def _selection_outline(codes: Collection[str]) -> go.Choropleth:
     return go.Choropleth(
-        locations=[iso3],
-        z=[1],
+        locations=sorted(codes),
+        z=[1] * len(codes),
         locationmode="ISO-3",
         colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
         showscale=False,
@@ -211,7 +211,7 @@ def build_map_figure(
     points: pd.DataFrame,
     *,
     as_of: dt.date,
-    selected: str | None = None,
+    selected: Collection[str] = (),
 ) -> go.Figure:
     """A world map with one legend entry per category in `states`.
 
@@ -219,7 +219,7 @@ def build_map_figure(
         states: the classified states (see `classify_states`).
         points: label points and areas of the shapes (see `data.load_country_points`).
         as_of: the day shown, named in the title.
-        selected: ISO code of a state to outline, if any.
+        selected: ISO codes of the states to outline: the selected state or region.
     """
     figure = go.Figure(layout={"template": theme.TEMPLATE})
     order = states.drop_duplicates("category").sort_values("rank", ascending=False)

@@ -4,116 +4,101 @@ from dash import no_update
 
 from components import ids
 from components.filters import Controls, sync_controls
+from components.state import DEFAULT_STATUSES
 
 KNOWN = ("CSTO", "SCO", "NATO")
 COUNTRIES = frozenset({"ARM", "RUS", "KAZ"})
 TODAY = dt.date(2026, 11, 28)
+SAME = no_update
 
 
-def sync(trigger, search, orgs, date, year, country=None):
-    result = sync_controls(
-        trigger,
-        search,
-        Controls(orgs, date, year, country),
-        known_orgs=KNOWN,
-        known_countries=COUNTRIES,
-        today=TODAY,
-    )
-    assert result[4] is no_update or trigger in (None, ids.FILTERS_COUNTRY)
-    return result[:4]
+def sync(trigger, search, orgs=("CSTO", "SCO"), date="2026-11-28", year=2026, country=None, statuses=DEFAULT_STATUSES, region=None):  # fmt: skip
+    """(search, orgs, date, year, country, statuses, region) after `trigger` changed."""
+    controls = Controls(list(orgs), date, year, country, list(statuses), region)
+    return sync_controls(trigger, search, controls, known_orgs=KNOWN, known_countries=COUNTRIES, today=TODAY)
 
 
 def test_first_load_sets_controls_from_the_url():
-    assert sync(None, "?orgs=CSTO,NATO&date=2014", ["CSTO", "SCO"], "2026-11-28", 2026) == (
-        no_update,
+    assert sync(None, "?orgs=CSTO,NATO&date=2014") == (
+        SAME,
         ["CSTO", "NATO"],
         "2014-12-31",
         2014,
+        SAME,
+        SAME,
+        SAME,
     )
 
 
 def test_first_load_rewrites_a_malformed_url_to_the_defaults():
-    assert sync(None, "?orgs=XX&date=nope", ["CSTO", "SCO"], "2026-11-28", 2026) == (
-        "",
-        no_update,
-        no_update,
-        no_update,
-    )
+    assert sync(None, "?orgs=XX&date=nope&status=bad") == ("", SAME, SAME, SAME, SAME, SAME, SAME)
 
 
 def test_ticking_an_organization_updates_the_url_in_canonical_order():
-    search, orgs, date, year = sync(ids.FILTERS_ORGS, "?date=2014", ["NATO", "CSTO"], "2014-12-31", 2014)
-    assert search == "?orgs=CSTO,NATO&date=2014"
-    assert orgs == ["CSTO", "NATO"]
-    assert (date, year) == (no_update, no_update)
+    result = sync(ids.FILTERS_ORGS, "?date=2014", orgs=["NATO", "CSTO"], date="2014-12-31", year=2014)
+    assert result == ("?orgs=CSTO,NATO&date=2014", ["CSTO", "NATO"], SAME, SAME, SAME, SAME, SAME)
 
 
 def test_picking_a_day_records_it_and_moves_the_year():
-    assert sync(ids.FILTERS_DATE, "", ["CSTO", "SCO"], "2012-12-19", 2026) == (
+    assert sync(ids.FILTERS_DATE, "", date="2012-12-19") == (
         "?date=2012-12-19",
-        no_update,
-        no_update,
+        SAME,
+        SAME,
         2012,
+        SAME,
+        SAME,
+        SAME,
     )
 
 
 def test_a_day_equal_to_the_urls_period_end_keeps_the_coarser_date():
-    assert sync(ids.FILTERS_DATE, "?date=2014", ["CSTO", "SCO"], "2014-12-31", 2014) == (
-        no_update,
-        no_update,
-        no_update,
-        no_update,
-    )
+    assert sync(ids.FILTERS_DATE, "?date=2014", date="2014-12-31", year=2014) == (SAME,) * 7
 
 
 def test_moving_the_year_slider_sets_a_year_precision_date():
-    assert sync(ids.FILTERS_YEAR, "?date=2014-04-24", ["CSTO", "SCO"], "2014-04-24", 1999) == (
-        "?date=1999",
-        no_update,
-        "1999-12-31",
-        no_update,
-    )
+    result = sync(ids.FILTERS_YEAR, "?date=2014-04-24", date="2014-04-24", year=1999)
+    assert result == ("?date=1999", SAME, "1999-12-31", SAME, SAME, SAME, SAME)
 
 
 def test_the_current_year_means_today():
-    search, _, date, _ = sync(ids.FILTERS_YEAR, "?date=2014", ["CSTO", "SCO"], "2014-12-31", 2026)
-    assert (search, date) == ("?date=2026", "2026-11-28")
+    result = sync(ids.FILTERS_YEAR, "?date=2014", date="2014-12-31", year=2026)
+    assert result[:3] == ("?date=2026", SAME, "2026-11-28")
 
 
 def test_a_country_in_the_url_selects_it_and_a_picked_one_enters_the_url():
-    full = sync_controls(
-        None,
-        "?country=arm",
-        Controls(["CSTO", "SCO"], "2026-11-28", 2026, None),
-        known_orgs=KNOWN,
-        known_countries=COUNTRIES,
-        today=TODAY,
+    assert sync(None, "?country=arm") == ("?country=ARM", SAME, SAME, SAME, "ARM", SAME, SAME)
+    picked = sync(ids.FILTERS_COUNTRY, "?date=2014", date="2014-12-31", year=2014, country="KAZ")
+    assert picked == ("?date=2014&country=KAZ", SAME, SAME, SAME, SAME, SAME, SAME)
+    assert sync(ids.FILTERS_COUNTRY, "?country=KAZ", country=None)[0] == ""
+    assert sync(None, "?country=USA")[0] == ""
+
+
+def test_statuses_enter_the_url_in_the_datas_order():
+    result = sync(ids.FILTERS_STATUS, "", statuses=["partner", "member", "observer"])
+    assert result == (
+        "?status=member,observer,partner",
+        SAME,
+        SAME,
+        SAME,
+        SAME,
+        ["member", "observer", "partner"],
+        SAME,
     )
-    assert full == ("?country=ARM", no_update, no_update, no_update, "ARM")
-    picked = sync_controls(
-        ids.FILTERS_COUNTRY,
-        "?date=2014",
-        Controls(["CSTO", "SCO"], "2014-12-31", 2014, "KAZ"),
-        known_orgs=KNOWN,
-        known_countries=COUNTRIES,
-        today=TODAY,
-    )
-    assert picked == ("?date=2014&country=KAZ", no_update, no_update, no_update, no_update)
-    cleared = sync_controls(
-        ids.FILTERS_COUNTRY,
-        "?country=KAZ",
-        Controls(["CSTO", "SCO"], "2026-11-28", 2026, None),
-        known_orgs=KNOWN,
-        known_countries=COUNTRIES,
-        today=TODAY,
-    )
-    assert cleared == ("", no_update, no_update, no_update, no_update)
-    unknown = sync_controls(
-        None,
-        "?country=USA",
-        Controls(["CSTO", "SCO"], "2026-11-28", 2026, None),
-        known_orgs=KNOWN,
-        known_countries=COUNTRIES,
-        today=TODAY,
-    )
-    assert unknown[0] == "" and unknown[4] is no_update
+    assert sync(None, "?status=observer,junk")[5] == ["observer"]
+
+
+def test_a_region_and_a_state_replace_each_other():
+    region = sync(ids.FILTERS_REGION, "?country=KAZ", country="KAZ", region=["SCO", "CSTO"])
+    assert region == ("?region=CSTO,SCO", SAME, SAME, SAME, None, SAME, ["CSTO", "SCO"])
+    state = sync(ids.FILTERS_COUNTRY, "?region=CSTO,SCO", country="ARM", region=["CSTO", "SCO"])
+    assert state == ("?country=ARM", SAME, SAME, SAME, SAME, SAME, None)
+
+
+def test_a_region_goes_when_one_of_its_organizations_is_switched_off():
+    result = sync(ids.FILTERS_ORGS, "?region=CSTO,SCO", orgs=["CSTO"], region=["CSTO", "SCO"])
+    assert result == ("?orgs=CSTO", SAME, SAME, SAME, SAME, SAME, None)
+
+
+def test_a_region_of_unselected_organizations_is_refused():
+    assert sync(ids.FILTERS_REGION, "", region=["NATO"]) == (SAME,) * 6 + (None,)
+    assert sync(None, "?region=NATO,CSTO")[0] == ""

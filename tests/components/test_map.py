@@ -103,7 +103,7 @@ def test_small_states_get_a_clickable_marker_in_their_colour(bundled, points):
 
 
 def test_selected_state_is_outlined(bundled, points):
-    figure = build_map_figure(classified(bundled, ["CSTO"]), points, as_of=DAY, selected="ARM")
+    figure = build_map_figure(classified(bundled, ["CSTO"]), points, as_of=DAY, selected={"ARM"})
     outline = figure.data[-1]
     assert list(outline.locations) == ["ARM"]
     assert outline.marker.line.width > 2 and outline.hoverinfo == "skip" and not outline.showlegend

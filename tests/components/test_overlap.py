@@ -2,13 +2,24 @@ import datetime as dt
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import data
-from components.overlap import build_overlap_figure, circle_distance, lens_area, region_name
+from components.overlap import (
+    build_overlap_figure,
+    circle_distance,
+    counting_note,
+    layout_euler,
+    lens_area,
+    region_name,
+    region_table,
+)
+from components.overlap.callbacks import clicked_selection
+from components.state import DEFAULT_STATUSES
 
 DAY = dt.date(2014, 4, 24)
+F = frozenset
 
 
 def test_lens_area_limits():
@@ -18,11 +29,7 @@ def test_lens_area_limits():
     assert lens_area(1, 1, 1) == pytest.approx(2 * math.pi / 3 - math.sqrt(3) / 2)
 
 
-@given(
-    st.floats(0.2, 5),
-    st.floats(0.2, 5),
-    st.floats(0.01, 0.99),
-)
+@given(st.floats(0.2, 5), st.floats(0.2, 5), st.floats(0.01, 0.99))
 def test_circle_distance_gives_the_requested_shared_area(r1, r2, fraction):
     shared = fraction * math.pi * min(r1, r2) ** 2
     distance = circle_distance(r1, r2, shared)
@@ -34,34 +41,165 @@ def test_disjoint_and_nested_extremes():
     assert circle_distance(1, 2, math.pi) == pytest.approx(1)
 
 
-def test_region_names():
-    assert region_name(frozenset({"SCO", "CSTO"}), ["CSTO", "SCO"]) == "CSTO and SCO"
-    assert region_name(frozenset({"SCO"}), ["CSTO", "SCO"]) == "SCO only"
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 30), st.integers(1, 30), st.integers(0, 30))
+def test_two_sets_are_exact(only_a, only_b, both):
+    euler = layout_euler(["A", "B"], {F("A"): only_a, F("B"): only_b, F("AB"): 0, F({"A", "B"}): both})
+    a, b = euler.circles
+    assert math.pi * a.r**2 == pytest.approx(only_a + both)
+    assert math.pi * b.r**2 == pytest.approx(only_b + both)
+    assert lens_area(a.r, b.r, math.dist((a.x, a.y), (b.x, b.y))) == pytest.approx(both, abs=1e-6)
+    assert euler.error == 0
+
+
+def test_three_sets_that_fit_are_drawn_within_a_percent():
+    # B inside A, C apart from both: circles can show this exactly.
+    regions = {F("A"): 4, F({"A", "B"}): 5, F("C"): 30}
+    euler = layout_euler(["A", "B", "C"], regions)
+    assert euler.error < 0.01
+    total = sum(euler.areas.values())
+    assert euler.areas[F({"A", "B"})] / total == pytest.approx(5 / 39, abs=0.01)
+    assert euler.areas[F({"A", "C"})] / total < 0.005  # no region drawn that has no states
+    assert set(euler.label_points) == set(regions) and all(euler.label_points.values())
+
+
+def test_three_sets_that_cannot_fit_report_their_error():
+    regions = {F("A"): 5, F("B"): 5, F("C"): 5, F("AB"): 0}
+    regions.update({F({"A", "B"}): 3, F({"A", "C"}): 3, F({"B", "C"}): 3, F({"A", "B", "C"}): 2})
+    euler = layout_euler(["A", "B", "C"], regions)
+    assert 0 < euler.error < 0.1
+
+
+def test_label_points_lie_inside_their_regions():
+    regions = {F("A"): 2, F("B"): 2, F({"A", "B"}): 4}
+    euler = layout_euler(["A", "B"], regions)
+    a, b = euler.circles
+    for region, (x, y) in euler.label_points.items():
+        assert (math.dist((x, y), (a.x, a.y)) < a.r) == ("A" in region)
+        assert (math.dist((x, y), (b.x, b.y)) < b.r) == ("B" in region)
+
+
+def test_layout_refuses_what_circles_cannot_draw():
+    with pytest.raises(ValueError):
+        layout_euler(["A"], {F("A"): 1})
+    with pytest.raises(ValueError):
+        layout_euler(["A", "B"], {F("A"): 1})
+
+
+def test_region_names_and_counting_note():
+    assert region_name(F({"SCO", "CSTO"}), ["CSTO", "SCO"]) == "CSTO and SCO"
+    assert region_name(F({"SCO"}), ["CSTO", "SCO"]) == "SCO only"
+    assert counting_note(["member"]) == "Counting members."
+    assert counting_note(["member", "observer", "partner"]) == "Counting members, observers and partners."
+    assert "no status" in counting_note([])
+
+
+def regions_on(dataset, orgs, day=DAY, statuses=DEFAULT_STATUSES):
+    return data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
+
+
+def points(figure, name):
+    trace = next(t for t in figure.data if t.name == name)
+    return dict(zip([c[1] for c in trace.customdata], trace.text, strict=True))
 
 
 def test_figure_areas_are_proportional_to_counts(bundled):
-    regions = data.overlap_regions(bundled.memberships, DAY, orgs=["CSTO", "SCO"])
-    figure = build_overlap_figure(regions, orgs=["CSTO", "SCO"], as_of=DAY)
+    figure = build_overlap_figure(
+        regions_on(bundled, ["CSTO", "SCO"]), orgs=["CSTO", "SCO"], statuses=DEFAULT_STATUSES, as_of=DAY
+    )
     circles = [shape for shape in figure.layout.shapes if shape.type == "circle"]
     radii = [(c.x1 - c.x0) / 2 for c in circles]
-    areas = [math.pi * r**2 for r in radii]
-    assert areas == pytest.approx([6, 6])  # six members each on that day
+    assert [math.pi * r**2 for r in radii] == pytest.approx([6, 6])  # six each on that day
     centres = [(c.x0 + c.x1) / 2 for c in circles]
     assert lens_area(*radii, abs(centres[1] - centres[0])) == pytest.approx(4, rel=1e-6)
-    labels = figure.data[0].text
-    assert labels == ("ARM, BLR", "KAZ, KGZ, RUS, TJK", "CHN, UZB")
-    assert "Armenia" in figure.data[0].hovertext[0]
+    assert points(figure, "regions") == {"CSTO": "<b>2</b>", "CSTO,SCO": "<b>4</b>", "SCO": "<b>2</b>"}
+    assert set(points(figure, "states")) == {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "CHN", "UZB"}
+    assert (
+        figure.layout.annotations[0].text
+        == "Counting members, signatories and members who froze their participation."
+    )
 
 
-def test_figure_with_one_organization_says_what_to_do(bundled):
-    regions = data.overlap_regions(bundled.memberships, DAY, orgs=["CSTO"])
-    figure = build_overlap_figure(regions, orgs=["CSTO"], as_of=DAY)
-    assert not figure.layout.shapes
-    assert "Select two organizations" in figure.layout.annotations[0].text
+def test_statuses_change_what_is_counted(bundled):
+    statuses = ["member", "observer", "dialogue_partner"]
+    figure = build_overlap_figure(
+        regions_on(bundled, ["CSTO", "SCO"], statuses=statuses),
+        orgs=["CSTO", "SCO"],
+        statuses=statuses,
+        as_of=DAY,
+    )
+    assert {"IND", "IRN", "PAK", "MNG", "AFG", "BLR", "LKA", "TUR"} <= set(points(figure, "states"))
+    assert figure.layout.annotations[0].text == "Counting members, observers and dialogue partners."
 
 
-def test_figure_names_an_organization_with_no_members(bundled):
+def test_selection_is_marked(bundled):
+    regions = regions_on(bundled, ["CSTO", "SCO"])
+    figure = build_overlap_figure(
+        regions,
+        orgs=["CSTO", "SCO"],
+        statuses=DEFAULT_STATUSES,
+        as_of=DAY,
+        selected="KAZ",
+        selected_region=F({"CSTO"}),
+    )
+    assert points(figure, "states")["KAZ"] == "<b>[KAZ]</b>"
+    trace = next(t for t in figure.data if t.name == "regions")
+    widths = dict(zip([c[1] for c in trace.customdata], trace.marker.line.color, strict=True))
+    assert widths["CSTO"] != widths["SCO"]
+
+
+def test_nato_beside_the_two_overlaps_neither(bundled):
+    orgs = ["CSTO", "SCO", "NATO"]
+    figure = build_overlap_figure(regions_on(bundled, orgs), orgs=orgs, statuses=DEFAULT_STATUSES, as_of=DAY)
+    assert len([s for s in figure.layout.shapes if s.type == "circle"]) == 3
+    assert set(points(figure, "regions")) == {"CSTO", "CSTO,SCO", "SCO", "NATO"}
+    assert not any("off by" in a.text for a in figure.layout.annotations)
+
+
+def test_more_than_three_organizations_get_an_upset_chart(bundled):
+    orgs = ["CSTO", "SCO", "NATO", "CSTO_PA"]
+    statuses = ["member", "observer"]
+    figure = build_overlap_figure(
+        regions_on(bundled, orgs, statuses=statuses), orgs=orgs, statuses=statuses, as_of=DAY
+    )
+    bars = next(t for t in figure.data if t.type == "bar")
+    assert bars.customdata[0][1] == "NATO"  # the largest intersection first
+    assert list(bars.y) == sorted(bars.y, reverse=True)
+    assert "SCO,CSTO_PA" in [c[1] for c in bars.customdata]  # Afghanistan: SCO and PA observer
+
+
+def test_one_organization_draws_one_circle_and_an_empty_one_is_named(bundled):
+    figure = build_overlap_figure(
+        regions_on(bundled, ["CSTO"]), orgs=["CSTO"], statuses=DEFAULT_STATUSES, as_of=DAY
+    )
+    assert len(figure.layout.shapes) == 1
     day = dt.date(1993, 1, 1)
-    regions = data.overlap_regions(bundled.memberships, day, orgs=["CSTO", "SCO"])
-    figure = build_overlap_figure(regions, orgs=["CSTO", "SCO"], as_of=day)
-    assert "SCO had no members" in figure.layout.annotations[0].text
+    figure = build_overlap_figure(
+        regions_on(bundled, ["CSTO", "SCO"], day), orgs=["CSTO", "SCO"], statuses=DEFAULT_STATUSES, as_of=day
+    )
+    assert any(a.text == "SCO: no state counted on this date." for a in figure.layout.annotations)
+    figure = build_overlap_figure({}, orgs=[], statuses=DEFAULT_STATUSES, as_of=DAY)
+    assert any("Select organizations" in a.text for a in figure.layout.annotations)
+
+
+def test_region_table_names_regions_by_their_organizations(bundled):
+    table = region_table(regions_on(bundled, ["CSTO", "SCO"]), ["CSTO", "SCO"])
+    rows = table.children[2].children
+    assert [row.children[0].children for row in rows] == ["CSTO and SCO", "CSTO only", "SCO only"]
+    assert rows[1].children[1].children == "Armenia, Belarus"
+
+
+@pytest.mark.parametrize(
+    ("click", "expected"),
+    [
+        ({"points": [{"customdata": ["region", "CSTO,SCO"]}]}, ("region", "CSTO,SCO")),
+        ({"points": [{"customdata": ["state", "KAZ"]}]}, ("state", "KAZ")),
+        ({"points": [{"customdata": ["state"]}]}, None),
+        ({"points": [{"customdata": ["drop", "x"]}]}, None),
+        ({"points": [{}]}, None),
+        ("nonsense", None),
+        (None, None),
+    ],
+)
+def test_clicked_selection(click, expected):
+    assert clicked_selection(click) == expected

@@ -1,0 +1,66 @@
+"""The overlap view's callbacks: redraw on a filter change; select a region or a state on click."""
+
+from __future__ import annotations
+
+import dash
+import plotly.graph_objects as go
+from dash import Input, Output, html
+
+import data
+
+from .. import ids, state
+from .figure import build_overlap_figure
+from .layout import region_table
+
+
+@dash.callback(
+    Output(ids.OVERLAP_GRAPH, "figure"),
+    Output(ids.OVERLAP_TABLE, "children"),
+    Input(ids.FILTERS_ORGS, "value"),
+    Input(ids.FILTERS_DATE, "date"),
+    Input(ids.FILTERS_STATUS, "value"),
+    Input(ids.FILTERS_COUNTRY, "value"),
+    Input(ids.FILTERS_REGION, "data"),
+)
+def _update_overlap(orgs, date, statuses, country, region) -> tuple[go.Figure, html.Table]:
+    dataset = data.bundled_dataset()
+    orgs = [org for org in dataset.families if org in (orgs or [])]
+    statuses = state.known_statuses(statuses)
+    day = state.day_from_control(date)
+    regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
+    figure = build_overlap_figure(
+        regions,
+        orgs=orgs,
+        statuses=statuses,
+        as_of=day,
+        selected=country if isinstance(country, str) else None,
+        selected_region=state.region_of(region, orgs),
+    )
+    return figure, region_table(regions, orgs)
+
+
+def clicked_selection(click: object) -> tuple[str, str] | None:
+    """("region", "CSTO,SCO") or ("state", "KAZ") for a click on the overlap view, else None."""
+    try:
+        kind, value = click["points"][0]["customdata"]
+    except (TypeError, KeyError, IndexError, ValueError):
+        return None
+    if kind in ("region", "state") and isinstance(value, str) and len(value) <= 100:
+        return kind, value
+    return None
+
+
+@dash.callback(
+    Output(ids.FILTERS_REGION, "data", allow_duplicate=True),
+    Output(ids.FILTERS_COUNTRY, "value", allow_duplicate=True),
+    Input(ids.OVERLAP_GRAPH, "clickData"),
+    prevent_initial_call=True,
+)
+def _select_from_overlap(click: object):
+    selection = clicked_selection(click)
+    if selection is None:
+        return dash.no_update, dash.no_update
+    kind, value = selection
+    if kind == "region":
+        return value.split(","), dash.no_update
+    return dash.no_update, value if value in data.bundled_dataset().countries else dash.no_update

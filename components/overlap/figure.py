@@ -1,0 +1,326 @@
+"""The overlap view's figures: an Euler diagram for up to three organizations, an UpSet chart beyond."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from data import PartialDate, country_name
+
+from .. import theme
+from .geometry import layout_euler
+
+__all__ = [
+    "MAX_EULER_SETS",
+    "build_overlap_figure",
+    "build_upset_figure",
+    "counting_note",
+    "region_key",
+    "region_name",
+]
+
+MAX_EULER_SETS = 3
+PLOT_HEIGHT_PX = 300  # the drawing area of the graph, for spacing names in data units
+NAME_WIDTH_PX = 34
+NAME_HEIGHT_PX = 15
+STATUS_WORDS = {
+    "member": "members",
+    "signatory": "signatories",
+    "observer": "observers",
+    "dialogue_partner": "dialogue partners",
+    "partner": "partners",
+    "suspended": "suspended members",
+    "frozen": "members who froze their participation",
+}
+
+Regions = Mapping[frozenset[str], Sequence[str]]
+
+
+def region_name(region: frozenset[str], selected: Sequence[str]) -> str:
+    """A region named by its organizations: "CSTO and SCO", "CSTO only"."""
+    names = [org for org in selected if org in region]
+    return " and ".join(names) if len(names) > 1 else f"{names[0]} only"
+
+
+def region_key(region: frozenset[str], selected: Sequence[str]) -> str:
+    """The region as its organizations in selection order, comma-separated: "CSTO,SCO"."""
+    return ",".join(org for org in selected if org in region)
+
+
+def counting_note(statuses: Sequence[str]) -> str:
+    """What the diagram counts, in words: "Counting members and signatories"."""
+    words = [STATUS_WORDS[s] for s in STATUS_WORDS if s in statuses]
+    if not words:
+        return "Counting no status: choose at least one in Statuses."
+    listed = ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
+    return f"Counting {listed}."
+
+
+def _title(as_of: dt.date) -> dict:
+    return {
+        "text": f"States in common as of {PartialDate.of_day(as_of).label()}",
+        "font": {"size": 14},
+        "x": 0.01,
+        "xanchor": "left",
+    }
+
+
+def _base_figure(as_of: dt.date, notes: Sequence[str]) -> go.Figure:
+    figure = go.Figure(layout={"template": theme.TEMPLATE})
+    figure.update_layout(
+        title=_title(as_of),
+        showlegend=False,
+        margin={"l": 8, "r": 8, "t": 32, "b": 8 + 16 * len(notes)},
+        dragmode=False,
+        clickmode="event",
+        hovermode="closest",
+    )
+    for line, note in enumerate(notes):
+        figure.add_annotation(
+            text=note,
+            showarrow=False,
+            x=0,
+            xanchor="left",
+            xref="paper",
+            y=0,
+            yref="paper",
+            yanchor="top",
+            yshift=-4 - 16 * line,
+            font={"size": 11, "color": theme.MUTED_TEXT_COLOUR},
+        )
+    return figure
+
+
+def _message(figure: go.Figure, text: str) -> go.Figure:
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    figure.add_annotation(text=text, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    return figure
+
+
+def _name_grid(states: Sequence[str], centre: tuple[float, float], unit: float) -> list[tuple[float, float]]:
+    """Positions for `states` in a grid centred below `centre`, `unit` data units per pixel."""
+    columns = max(1, min(4, math.ceil(math.sqrt(len(states) * 1.5))))
+    rows = math.ceil(len(states) / columns)
+    dx, dy = NAME_WIDTH_PX * unit, NAME_HEIGHT_PX * unit
+    x0, y0 = centre
+    positions = []
+    for index in range(len(states)):
+        row, column = divmod(index, columns)
+        in_row = min(columns, len(states) - row * columns)
+        positions.append(
+            (x0 + (column - (in_row - 1) / 2) * dx, y0 - 1.2 * dy - row * dy + (rows - 1) * dy / 2)
+        )
+    return positions
+
+
+def build_overlap_figure(
+    regions: Regions,
+    *,
+    orgs: Sequence[str],
+    statuses: Sequence[str],
+    as_of: dt.date,
+    selected: str | None = None,
+    selected_region: frozenset[str] | None = None,
+) -> go.Figure:
+    """An area-proportional Euler diagram of the selected organizations' states.
+
+    Circles' areas are proportional to the number of states each organization
+    counts, their overlaps to the number they share (exact for two; best fit for
+    three, with the remaining error stated). Each region shows a clickable count and
+    the ISO codes of its states, with full names on hover. More than three
+    organizations get an UpSet chart instead (see `build_upset_figure`).
+
+    Args:
+        regions: the states of each region (see `data.overlap_regions`).
+        orgs: the selected organizations, in order.
+        statuses: the statuses counted, stated under the diagram.
+        as_of: the day shown.
+        selected: ISO code of a state to mark, if any.
+        selected_region: a region to mark, if any.
+    """
+    orgs = list(orgs)
+    if len(orgs) > MAX_EULER_SETS:
+        return build_upset_figure(
+            regions, orgs=orgs, statuses=statuses, as_of=as_of, selected_region=selected_region
+        )
+    counts = {org: sum(len(s) for region, s in regions.items() if org in region) for org in orgs}
+    drawn = [org for org in orgs if counts[org]]
+    empty = [org for org in orgs if not counts[org]]
+    notes = [counting_note(statuses)]
+    if empty:
+        notes.append(f"{' and '.join(empty)}: no state counted on this date.")
+    if not drawn:
+        text = (
+            "Select organizations to compare their states."
+            if not orgs
+            else "No state is counted on this date."
+        )
+        return _message(_base_figure(as_of, notes), text)
+
+    sizes = {region: len(states) for region, states in regions.items() if region <= set(drawn)}
+    if len(drawn) == 1:
+        radius = math.sqrt(counts[drawn[0]] / math.pi)
+        circles = [(0.0, 0.0, radius)]
+        label_points = {frozenset(drawn): (0.0, 0.0)}
+        error, phantom = 0.0, []
+    else:
+        euler = layout_euler(drawn, sizes)
+        circles = [(c.x, c.y, c.r) for c in euler.circles]
+        label_points = dict(euler.label_points)
+        error = euler.error
+        total_area = sum(euler.areas.values())
+        phantom = [
+            region
+            for region, area in euler.areas.items()
+            if sizes.get(region, 0) == 0 and area / total_area > 0.01
+        ]
+    if error > 0.01:
+        notes.append(f"Three circles cannot show these overlaps exactly: areas are off by up to {error:.0%}.")
+    for region in phantom:
+        notes.append(
+            f"The {region_name(region, drawn)} circles overlap in the drawing, but no state is in all of them."
+        )
+
+    figure = _base_figure(as_of, notes)
+    left = min(x - r for x, _, r in circles)
+    right = max(x + r for x, _, r in circles)
+    bottom = min(y - r for _, y, r in circles)
+    top = max(y + r for _, y, r in circles)
+    pad = 0.12 * max(right - left, top - bottom)
+    y_range = [bottom - pad, top + pad * 1.6]
+    unit = (y_range[1] - y_range[0]) / PLOT_HEIGHT_PX
+    for org, (x, y, r) in zip(drawn, circles, strict=True):
+        colour = theme.org_colour(org)
+        figure.add_shape(
+            type="circle", x0=x - r, x1=x + r, y0=y - r, y1=y + r, layer="below",
+            line={"color": colour, "width": 2}, fillcolor=colour, opacity=0.22,
+        )  # fmt: skip
+        figure.add_annotation(
+            x=x, y=y + r, yshift=10, text=f"<b>{org}</b> ({counts[org]})", showarrow=False,
+            font={"color": colour, "size": 14},
+        )  # fmt: skip
+
+    region_x, region_y, region_text, region_hover, region_keys, region_lines = [], [], [], [], [], []
+    name_x, name_y, name_text, name_hover, name_codes = [], [], [], [], []
+    for region, point in label_points.items():
+        states = list(regions.get(region, ()))
+        if point is None or not states:
+            continue
+        marked = selected_region == region
+        region_x.append(point[0])
+        region_y.append(point[1] + 0.9 * NAME_HEIGHT_PX * unit)
+        region_text.append(f"<b>{len(states)}</b>")
+        region_hover.append(
+            f"<b>{region_name(region, drawn)}</b>: {len(states)} states<br>Click to select them"
+        )
+        region_keys.append(region_key(region, drawn))
+        region_lines.append(theme.TEXT_COLOUR if marked else "#FFFFFF")
+        for code, (x, y) in zip(states, _name_grid(states, point, unit), strict=True):
+            name_x.append(x)
+            name_y.append(y)
+            name_text.append(f"<b>[{code}]</b>" if code == selected else code)
+            name_hover.append(country_name(code))
+            name_codes.append(code)
+    figure.add_trace(
+        go.Scatter(
+            x=region_x, y=region_y, mode="markers+text", text=region_text, name="regions",
+            marker={"size": 24, "color": "rgba(255,255,255,0.9)", "line": {"width": 2, "color": region_lines}},
+            textfont={"size": 12}, customdata=[["region", key] for key in region_keys],
+            hovertext=region_hover, hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )  # fmt: skip
+    figure.add_trace(
+        go.Scatter(
+            x=name_x, y=name_y, mode="text", text=name_text, name="states",
+            textfont={"size": 11}, customdata=[["state", code] for code in name_codes],
+            hovertext=name_hover, hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )  # fmt: skip
+    figure.update_xaxes(visible=False, range=[left - pad, right + pad])
+    figure.update_yaxes(visible=False, range=y_range, scaleanchor="x", scaleratio=1)
+    return figure
+
+
+def build_upset_figure(
+    regions: Regions,
+    *,
+    orgs: Sequence[str],
+    statuses: Sequence[str],
+    as_of: dt.date,
+    selected_region: frozenset[str] | None = None,
+) -> go.Figure:
+    """An UpSet chart: one bar per non-empty intersection, and a dot matrix naming its organizations."""
+    orgs = list(orgs)
+    notes = [counting_note(statuses)]
+    columns = sorted(
+        (region for region, states in regions.items() if states),
+        key=lambda region: (-len(regions[region]), [orgs.index(o) for o in orgs if o in region]),
+    )
+    if not columns:
+        return _message(_base_figure(as_of, notes), "No state is counted on this date.")
+    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.04)
+    figure.update_layout(_base_figure(as_of, notes).layout)
+    positions = list(range(len(columns)))
+    figure.add_trace(
+        go.Bar(
+            x=positions,
+            y=[len(regions[region]) for region in columns],
+            text=[len(regions[region]) for region in columns],
+            textposition="outside",
+            marker={
+                "color": [theme.overlap_colour([o for o in orgs if o in r], orgs) for r in columns],
+                "line": {
+                    "width": [3 if r == selected_region else 0 for r in columns],
+                    "color": theme.TEXT_COLOUR,
+                },
+            },
+            customdata=[["region", region_key(region, orgs)] for region in columns],
+            hovertext=[
+                f"<b>{region_name(region, orgs)}</b><br>"
+                + ", ".join(country_name(c) for c in regions[region])
+                for region in columns
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+            name="intersections",
+        ),
+        row=1,
+        col=1,
+    )
+    for position, region in zip(positions, columns, strict=True):
+        members = [orgs.index(org) for org in orgs if org in region]
+        figure.add_trace(
+            go.Scatter(
+                x=[position] * len(orgs),
+                y=list(range(len(orgs))),
+                mode="markers",
+                marker={
+                    "size": 11,
+                    "color": [theme.TEXT_COLOUR if i in members else "#DEE2E6" for i in range(len(orgs))],
+                },
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            row=2,
+            col=1,
+        )
+        if len(members) > 1:
+            figure.add_trace(
+                go.Scatter(
+                    x=[position, position], y=[min(members), max(members)], mode="lines",
+                    line={"color": theme.TEXT_COLOUR, "width": 2}, hoverinfo="skip", showlegend=False,
+                ),
+                row=2,
+                col=1,
+            )  # fmt: skip
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(title_text="States", row=1, col=1, rangemode="tozero", fixedrange=True)
+    figure.update_yaxes(
+        row=2, col=1, tickvals=list(range(len(orgs))), ticktext=orgs, autorange="reversed", fixedrange=True,
+        showgrid=False,
+    )  # fmt: skip
+    return figure
