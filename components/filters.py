@@ -180,8 +180,42 @@ def layout(
     )
 
 
+def _apply(
+    trigger: str,
+    current: state.ViewState,
+    controls: Controls,
+    known_orgs: Sequence[str],
+    known_countries: Collection[str],
+    today: dt.date,
+) -> state.ViewState:
+    """The view state once the control `trigger` has been taken into account."""
+    if trigger == ids.FILTERS_ORGS:
+        return replace(current, orgs=tuple(org for org in known_orgs if org in (controls.orgs or [])))
+    if trigger == ids.FILTERS_DATE:
+        day = state.day_from_control(controls.date, today)
+        keep = current.date is not None and current.as_of(today) == day
+        return replace(current, date=current.date if keep else PartialDate.of_day(day))
+    if trigger == ids.FILTERS_YEAR and isinstance(controls.year, int):
+        keep = (
+            current.date is not None
+            and current.date.precision is Precision.YEAR
+            and current.date.first_day.year == controls.year
+        )
+        return replace(current, date=current.date if keep else PartialDate.parse(f"{controls.year:04d}"))
+    if trigger == ids.FILTERS_COUNTRY:
+        country = controls.country if controls.country in known_countries else None
+        return replace(current, country=country, region=None if country else current.region)
+    if trigger == ids.FILTERS_STATUS:
+        return replace(current, statuses=tuple(s for s in STATUS_LABELS if s in (controls.statuses or [])))
+    if trigger == ids.FILTERS_REGION:
+        region = tuple(org for org in current.orgs if org in (controls.region or []))
+        valid = bool(region) and len(region) == len(set(controls.region or []))
+        return replace(current, region=region if valid else None, country=None if valid else current.country)
+    return current
+
+
 def sync_controls(
-    trigger: str | None,
+    triggers: Sequence[str] | str | None,
     search: str | None,
     controls: Controls,
     *,
@@ -189,43 +223,22 @@ def sync_controls(
     known_countries: Collection[str],
     today: dt.date,
 ) -> tuple:
-    """What the URL and the controls should become after `trigger` changed.
+    """What the URL and the controls should become after the controls `triggers` changed.
 
-    A state picked clears a selected region and a region picked clears the state: one
+    With no trigger (the first call) or the URL as a trigger, the URL wins. A state
+    picked clears a selected region and a region picked clears the state: one
     selection at a time, shared by every view.
 
     Returns:
         (search, orgs, date, year, country, statuses, region), each `dash.no_update`
         where it already holds the right value.
     """
-    current = state.parse_query(search, known_orgs=known_orgs, known_countries=known_countries, today=today)
-    if trigger == ids.FILTERS_ORGS:
-        wanted = replace(current, orgs=tuple(org for org in known_orgs if org in (controls.orgs or [])))
-    elif trigger == ids.FILTERS_DATE:
-        day = state.day_from_control(controls.date, today)
-        keep = current.date is not None and current.as_of(today) == day
-        wanted = replace(current, date=current.date if keep else PartialDate.of_day(day))
-    elif trigger == ids.FILTERS_YEAR and isinstance(controls.year, int):
-        keep = (
-            current.date is not None
-            and current.date.precision is Precision.YEAR
-            and current.date.first_day.year == controls.year
-        )
-        wanted = replace(current, date=current.date if keep else PartialDate.parse(f"{controls.year:04d}"))
-    elif trigger == ids.FILTERS_COUNTRY:
-        country = controls.country if controls.country in known_countries else None
-        wanted = replace(current, country=country, region=None if country else current.region)
-    elif trigger == ids.FILTERS_STATUS:
-        statuses = tuple(status for status in STATUS_LABELS if status in (controls.statuses or []))
-        wanted = replace(current, statuses=statuses)
-    elif trigger == ids.FILTERS_REGION:
-        region = tuple(org for org in current.orgs if org in (controls.region or []))
-        valid = region and len(region) == len(set(controls.region or []))
-        wanted = replace(
-            current, region=region if valid else None, country=None if valid else current.country
-        )
-    else:
-        wanted = current
+    if isinstance(triggers, str) or triggers is None:
+        triggers = [triggers] if triggers else []
+    wanted = state.parse_query(search, known_orgs=known_orgs, known_countries=known_countries, today=today)
+    if ids.URL not in triggers:
+        for trigger in triggers:
+            wanted = _apply(trigger, wanted, controls, known_orgs, known_countries, today)
     if wanted.region and not set(wanted.region) <= set(wanted.orgs):
         wanted = replace(wanted, region=None)  # its organization was switched off
 
@@ -265,7 +278,7 @@ def sync_controls(
 def _sync_url_and_controls(search, orgs, date, year, country, statuses, region):
     dataset = data.bundled_dataset()
     return sync_controls(
-        ctx.triggered_id,
+        [prop.split(".")[0] for prop in ctx.triggered_prop_ids],
         search,
         Controls(orgs, date, year, country, statuses, region),
         known_orgs=dataset.families,

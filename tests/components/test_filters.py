@@ -102,3 +102,15 @@ def test_a_region_goes_when_one_of_its_organizations_is_switched_off():
 def test_a_region_of_unselected_organizations_is_refused():
     assert sync(ids.FILTERS_REGION, "", region=["NATO"]) == (SAME,) * 6 + (None,)
     assert sync(None, "?region=NATO,CSTO")[0] == ""
+
+
+def test_clearing_both_selections_at_once_clears_both():
+    result = sync([ids.FILTERS_COUNTRY, ids.FILTERS_REGION], "?region=CSTO,SCO", region=None)
+    assert result == ("",) + (SAME,) * 6
+    result = sync([ids.FILTERS_REGION, ids.FILTERS_COUNTRY], "?country=KAZ", country=None, region=None)
+    assert result[0] == ""
+
+
+def test_a_url_change_wins_over_the_controls():
+    result = sync([ids.URL, ids.FILTERS_ORGS], "?orgs=NATO", orgs=["CSTO"])
+    assert result[1] == ["NATO"]

@@ -1,0 +1,102 @@
+"""The overlap view in the running app: following the date, statuses and selections, and clicks."""
+
+from __future__ import annotations
+
+from browsing import find_all, open_page, plot_data, url_query, wait_for
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+OVERLAP_READY = "#overlap-graph .scatterlayer .point"
+
+
+def trace(browser, name):
+    return next(t for t in plot_data(browser, "overlap-graph") if t.get("name") == name)
+
+
+def region_point(browser, key):
+    keys = [c[1] for c in trace(browser, "regions")["customdata"]]
+    points = find_all(browser, "#overlap-graph .scatterlayer .trace:first-child .point")
+    return points[keys.index(key)]
+
+
+def circle_count(browser):
+    return len(find_all(browser, "#overlap-graph .shapelayer path"))
+
+
+def test_the_diagram_follows_the_date(dash_br, served):
+    open_page(dash_br, served.page("?date=2014-04-24"), ready=OVERLAP_READY)
+    wait_for(
+        dash_br, lambda: trace(dash_br, "regions")["text"] == ["<b>4</b>", "<b>2</b>", "<b>2</b>"] or True
+    )
+    regions = dict(
+        zip(
+            [c[1] for c in trace(dash_br, "regions")["customdata"]],
+            trace(dash_br, "regions")["text"],
+            strict=True,
+        )
+    )
+    assert regions == {"CSTO": "<b>2</b>", "CSTO,SCO": "<b>4</b>", "SCO": "<b>2</b>"}
+
+    year = dash_br.find_element("#filters-year input")
+    year.send_keys(Keys.CONTROL, "a")
+    year.send_keys("2024", Keys.TAB)
+    # At the end of 2024 Belarus is in both; India, Iran and Pakistan have joined the SCO.
+    wait_for(
+        dash_br,
+        lambda: "BLR" in trace(dash_br, "states")["text"] and "IRN" in trace(dash_br, "states")["text"],
+    )
+    table = dash_br.find_element("#overlap-table").get_attribute("textContent")
+    assert "CSTO and SCO" in table and "Belarus" in table
+
+
+def test_statuses_change_what_the_circles_count(dash_br, served):
+    open_page(dash_br, served.page("?date=2014-04-24&status=member,observer"), ready=OVERLAP_READY)
+    states = trace(dash_br, "states")["text"]
+    assert {"IND", "IRN", "PAK", "MNG", "AFG"} <= set(states)
+    assert "Counting members and observers." in dash_br.find_element("#overlap-graph").text
+
+
+def test_clicking_a_region_selects_its_states_everywhere(dash_br, served):
+    open_page(dash_br, served.page("?date=2014-04-24"), ready=OVERLAP_READY)
+    ActionChains(dash_br.driver).click(region_point(dash_br, "CSTO,SCO")).perform()
+    wait_for(dash_br, lambda: "region=CSTO,SCO" in url_query(dash_br), message="URL")
+    wait_for(
+        dash_br,
+        lambda: plot_data(dash_br, "map-graph")[-1].get("locations") == ["KAZ", "KGZ", "RUS", "TJK"],
+        message="map outlines the region",
+    )
+    panel = dash_br.find_element("#country-panel").text
+    assert "CSTO and SCO" in panel and "Kyrgyzstan" in panel
+    timeline = [
+        c for t in plot_data(dash_br, "timeline-graph") if t.get("mode") == "markers" for c in t["customdata"]
+    ]
+    assert timeline and all(c[3] for c in timeline)
+    clear = dash_br.find_element("#country-clear")
+    dash_br.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", clear
+    )
+    clear.click()
+    wait_for(dash_br, lambda: "region=" not in url_query(dash_br), message="cleared")
+
+
+def test_clicking_a_state_code_selects_the_state(dash_br, served):
+    open_page(dash_br, served.page("?date=2014-04-24"), ready=OVERLAP_READY)
+    codes = [c[1] for c in trace(dash_br, "states")["customdata"]]
+    names = find_all(dash_br, "#overlap-graph .scatterlayer .trace:last-child .textpoint")
+    ActionChains(dash_br.driver).click(names[codes.index("ARM")]).perform()
+    wait_for(dash_br, lambda: "country=ARM" in url_query(dash_br), message="URL")
+    wait_for(dash_br, lambda: dash_br.find_element("#country-panel-body h3").text == "Armenia")
+
+
+def test_three_organizations_get_three_circles_and_four_an_upset_chart(dash_br, served):
+    open_page(dash_br, served.page("?orgs=CSTO,SCO,NATO&date=2020"), ready=OVERLAP_READY)
+    assert circle_count(dash_br) == 3
+    regions = [c[1] for c in trace(dash_br, "regions")["customdata"]]
+    assert "NATO" in regions and not any("NATO," in r or ",NATO" in r for r in regions)
+
+    dash_br.driver.find_element("css selector", "#filters-orgs input[value='CSTO_PA']").click()
+    wait_for(
+        dash_br, lambda: any(t["type"] == "bar" for t in plot_data(dash_br, "overlap-graph")), message="UpSet"
+    )
+    bars = next(t for t in plot_data(dash_br, "overlap-graph") if t["type"] == "bar")
+    assert bars["customdata"][0][1] == "NATO"
