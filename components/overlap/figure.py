@@ -24,7 +24,8 @@ __all__ = [
 ]
 
 MAX_EULER_SETS = 3
-PLOT_HEIGHT_PX = 300  # the drawing area of the graph, for spacing names in data units
+MAX_NAMES_SHOWN = 12  # a region with more states shows its count; hover lists them
+PLOT_HEIGHT_PX = 360  # the drawing area of the graph, for spacing names in data units
 NAME_WIDTH_PX = 34
 NAME_HEIGHT_PX = 15
 STATUS_WORDS = {
@@ -100,6 +101,11 @@ def _message(figure: go.Figure, text: str) -> go.Figure:
     figure.update_yaxes(visible=False)
     figure.add_annotation(text=text, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     return figure
+
+
+def _wrapped(names, per_line: int = 5) -> str:
+    names = list(names)
+    return "<br>".join(", ".join(names[i : i + per_line]) for i in range(0, len(names), per_line))
 
 
 def _name_grid(states: Sequence[str], centre: tuple[float, float], unit: float) -> list[tuple[float, float]]:
@@ -215,11 +221,14 @@ def build_overlap_figure(
         region_x.append(point[0])
         region_y.append(point[1] + 0.9 * NAME_HEIGHT_PX * unit)
         region_text.append(f"<b>{len(states)}</b>")
+        listed = "" if len(states) <= MAX_NAMES_SHOWN else "<br>" + _wrapped(country_name(c) for c in states)
         region_hover.append(
-            f"<b>{region_name(region, drawn)}</b>: {len(states)} states<br>Click to select them"
+            f"<b>{region_name(region, drawn)}</b>: {len(states)} states{listed}<br>Click to select them"
         )
         region_keys.append(region_key(region, drawn))
         region_lines.append(theme.TEXT_COLOUR if marked else "#FFFFFF")
+        if len(states) > MAX_NAMES_SHOWN:
+            continue
         for code, (x, y) in zip(states, _name_grid(states, point, unit), strict=True):
             name_x.append(x)
             name_y.append(y)

@@ -203,3 +203,16 @@ def test_region_table_names_regions_by_their_organizations(bundled):
 )
 def test_clicked_selection(click, expected):
     assert clicked_selection(click) == expected
+
+
+def test_a_crowded_region_shows_its_count_and_lists_names_on_hover(bundled):
+    regions = regions_on(bundled, ["SCO", "NATO"], dt.date(2024, 12, 31))
+    figure = build_overlap_figure(
+        regions, orgs=["SCO", "NATO"], statuses=DEFAULT_STATUSES, as_of=dt.date(2024, 12, 31)
+    )
+    shown = set(points(figure, "states"))
+    assert not shown & {"USA", "FRA", "DEU"}  # NATO's 32 are too many to write out
+    assert {"CHN", "IND"} <= shown
+    nato = next(t for t in figure.data if t.name == "regions")
+    hover = dict(zip([c[1] for c in nato.customdata], nato.hovertext, strict=True))["NATO"]
+    assert "32 states" in hover and "United States" in hover
