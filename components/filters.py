@@ -8,8 +8,9 @@ holds a day.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 import dash
 import dash_bootstrap_components as dbc
@@ -17,7 +18,7 @@ from dash import Input, Output, State, clientside_callback, ctx, dcc, html
 
 import data
 from data import PartialDate, Precision
-from data.schema import STATUS_LABELS
+from data.schema import CATEGORY_LABELS, STATUS_LABELS
 
 from . import ids, state, theme
 
@@ -47,6 +48,23 @@ class Controls:
     country: str | None
     statuses: list[str] | None = None
     region: list[str] | None = None
+    categories: list[str] | None = None
+    event: str | None = None
+    range: list[str] | None = None
+
+
+# The timeline's marker for each category, as a character for the filter's labels.
+CATEGORY_GLYPHS = {
+    "cooperation": "●",
+    "suspension": "✖",
+    "membership": "◆",
+    "crisis": "▲",
+    "institution": "■",
+}
+
+
+def _symbol(category: str) -> html.Span:
+    return html.Span(CATEGORY_GLYPHS[category], className="category-glyph", **{"aria-hidden": "true"})
 
 
 def _org_option(org: str, short_name: str, name: str) -> dict:
@@ -104,6 +122,8 @@ def layout(
                         className="status-picker",
                     ),
                     dcc.Store(id=ids.FILTERS_REGION, storage_type="memory"),
+                    dcc.Store(id=ids.TIMELINE_EVENT, storage_type="memory"),
+                    dcc.Store(id=ids.TIMELINE_RANGE, storage_type="memory"),
                 ],
                 xs=12,
                 md=6,
@@ -175,9 +195,36 @@ def layout(
                 xs=12,
                 sm=True,
             ),
+            dbc.Col(
+                [
+                    dbc.Label("Events", html_for=ids.FILTERS_EVENTS, className="filter-label"),
+                    dbc.Checklist(
+                        id=ids.FILTERS_EVENTS,
+                        options=[
+                            {"label": html.Span([_symbol(category), label]), "value": category}
+                            for category, label in CATEGORY_LABELS.items()
+                        ],
+                        value=list(CATEGORY_LABELS),
+                        inline=True,
+                        className="small",
+                    ),
+                ],
+                xs=12,
+                xl="auto",
+            ),
         ],
         className="filters g-3 align-items-end",
     )
+
+
+def _range(value: object, today: dt.date) -> tuple[PartialDate | None, PartialDate | None]:
+    """The (from, to) days a timeline range store holds: two ISO day strings, else no range."""
+    if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, str) for v in value):
+        return None, None
+    first, last = (state.day_from_control(v, today) for v in value)
+    if last < first:
+        return None, None
+    return PartialDate.of_day(first), PartialDate.of_day(last)
 
 
 def _apply(
@@ -186,6 +233,7 @@ def _apply(
     controls: Controls,
     known_orgs: Sequence[str],
     known_countries: Collection[str],
+    event_dates: Mapping[str, str],
     today: dt.date,
 ) -> state.ViewState:
     """The view state once the control `trigger` has been taken into account."""
@@ -211,6 +259,15 @@ def _apply(
         region = tuple(org for org in current.orgs if org in (controls.region or []))
         valid = bool(region) and len(region) == len(set(controls.region or []))
         return replace(current, region=region if valid else None, country=None if valid else current.country)
+    if trigger == ids.FILTERS_EVENTS:
+        return replace(current, categories=tuple(state.known_categories(controls.categories)))
+    if trigger == ids.TIMELINE_EVENT:
+        if controls.event in event_dates:
+            return replace(current, event=controls.event, date=PartialDate.parse(event_dates[controls.event]))
+        return replace(current, event=None)
+    if trigger == ids.TIMELINE_RANGE:
+        start, end = _range(controls.range, today)
+        return replace(current, start=start, end=end)
     return current
 
 
@@ -221,6 +278,7 @@ def sync_controls(
     *,
     known_orgs: Sequence[str],
     known_countries: Collection[str],
+    event_dates: Mapping[str, str] = MappingProxyType({}),
     today: dt.date,
 ) -> tuple:
     """What the URL and the controls should become after the controls `triggers` changed.
@@ -229,16 +287,20 @@ def sync_controls(
     picked clears a selected region and a region picked clears the state: one
     selection at a time, shared by every view.
 
+    Opening an event moves the as-of date to the event's date, at its precision.
+
     Returns:
-        (search, orgs, date, year, country, statuses, region), each `dash.no_update`
-        where it already holds the right value.
+        (search, orgs, date, year, country, statuses, region, categories, event, range),
+        each `dash.no_update` where it already holds the right value.
     """
     if isinstance(triggers, str) or triggers is None:
         triggers = [triggers] if triggers else []
-    wanted = state.parse_query(search, known_orgs=known_orgs, known_countries=known_countries, today=today)
+    wanted = state.parse_query(
+        search, known_orgs=known_orgs, known_countries=known_countries, known_events=event_dates, today=today
+    )
     if ids.URL not in triggers:
         for trigger in triggers:
-            wanted = _apply(trigger, wanted, controls, known_orgs, known_countries, today)
+            wanted = _apply(trigger, wanted, controls, known_orgs, known_countries, event_dates, today)
     if wanted.region and not set(wanted.region) <= set(wanted.orgs):
         wanted = replace(wanted, region=None)  # its organization was switched off
 
@@ -256,6 +318,17 @@ def sync_controls(
         changed(wanted.country, controls.country),
         changed(list(wanted.statuses), controls.statuses or []),
         changed(list(wanted.region) if wanted.region else None, controls.region or None),
+        changed(list(wanted.categories), controls.categories),
+        changed(wanted.event, controls.event),
+        changed(
+            [
+                wanted.start.first_day.isoformat() if wanted.start else None,
+                wanted.end.last_day.isoformat() if wanted.end else None,
+            ]
+            if wanted.start or wanted.end
+            else None,
+            controls.range,
+        ),
     )
 
 
@@ -267,6 +340,9 @@ def sync_controls(
     Output(ids.FILTERS_COUNTRY, "value"),
     Output(ids.FILTERS_STATUS, "value"),
     Output(ids.FILTERS_REGION, "data"),
+    Output(ids.FILTERS_EVENTS, "value"),
+    Output(ids.TIMELINE_EVENT, "data"),
+    Output(ids.TIMELINE_RANGE, "data"),
     Input(ids.URL, "search"),
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
@@ -274,15 +350,19 @@ def sync_controls(
     Input(ids.FILTERS_COUNTRY, "value"),
     Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_REGION, "data"),
+    Input(ids.FILTERS_EVENTS, "value"),
+    Input(ids.TIMELINE_EVENT, "data"),
+    Input(ids.TIMELINE_RANGE, "data"),
 )
-def _sync_url_and_controls(search, orgs, date, year, country, statuses, region):
+def _sync_url_and_controls(search, orgs, date, year, country, statuses, region, categories, event, span):
     dataset = data.bundled_dataset()
     return sync_controls(
         [prop.split(".")[0] for prop in ctx.triggered_prop_ids],
         search,
-        Controls(orgs, date, year, country, statuses, region),
+        Controls(orgs, date, year, country, statuses, region, categories, event, span),
         known_orgs=dataset.families,
         known_countries=dataset.countries,
+        event_dates=dataset.event_dates,
         today=dt.date.today(),
     )
 

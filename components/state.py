@@ -8,12 +8,12 @@ dashboard as close to what was shared as it can.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
 from data import PartialDate
-from data.schema import STATUSES
+from data.schema import CATEGORIES, STATUSES
 
 __all__ = [
     "DEFAULT_ORGS",
@@ -21,6 +21,7 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "ViewState",
     "day_from_control",
+    "known_categories",
     "known_statuses",
     "parse_query",
     "region_of",
@@ -48,6 +49,9 @@ class ViewState:
         country: the selected state (ISO 3166-1 alpha-3), or None.
         region: the organizations of a selected region of the overlap diagram
             (the states in exactly those), or None. Never set with `country`.
+        categories: the event categories the timeline shows.
+        event: the id of the event whose details are open, or None.
+        start, end: the range the timeline shows (URL `from` and `to`), or None for all.
     """
 
     orgs: tuple[str, ...] = DEFAULT_ORGS
@@ -55,6 +59,10 @@ class ViewState:
     statuses: tuple[str, ...] = DEFAULT_STATUSES
     country: str | None = None
     region: tuple[str, ...] | None = None
+    categories: tuple[str, ...] = CATEGORIES
+    event: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
 
     def as_of(self, today: dt.date | None = None) -> dt.date:
         """The day the views show: the end of the chosen period, never after today."""
@@ -106,6 +114,27 @@ def _parse_region(text: str | None, orgs: tuple[str, ...]) -> tuple[str, ...] | 
     return region if region and len(region) == len(wanted) else None
 
 
+def _parse_categories(text: str | None) -> tuple[str, ...]:
+    if text is None:
+        return CATEGORIES
+    wanted = {part.strip().lower() for part in text.split(",")}
+    categories = tuple(category for category in CATEGORIES if category in wanted)
+    return categories if categories or text.strip() == "" else CATEGORIES
+
+
+def _parse_event(text: str | None, known: Collection[str]) -> str | None:
+    return text if text in known else None
+
+
+def _parse_range(
+    start: str | None, end: str | None, today: dt.date
+) -> tuple[PartialDate | None, PartialDate | None]:
+    first, last = _parse_date(start, today), _parse_date(end, today)
+    if first and last and last.last_day < first.first_day:
+        return None, None
+    return first, last
+
+
 def _parse_country(text: str | None, known: Collection[str]) -> str | None:
     code = text.strip().upper() if text else None
     return code if code in known else None
@@ -116,6 +145,7 @@ def parse_query(
     *,
     known_orgs: Sequence[str],
     known_countries: Collection[str] = (),
+    known_events: Collection[str] = (),
     today: dt.date | None = None,
 ) -> ViewState:
     """The view state a query string describes; defaults for whatever it gets wrong.
@@ -125,6 +155,8 @@ def parse_query(
             type is treated as empty.
         known_orgs: the organization ids that may be selected.
         known_countries: the ISO codes of the states that may be selected.
+        known_events: the ids of the events that may be opened; given as a mapping
+            from id to date, an event linked without a date also sets the date.
         today: the latest as-of date accepted (by default, today).
     """
     today = today or dt.date.today()
@@ -136,12 +168,21 @@ def parse_query(
         return ViewState()
     orgs = _parse_orgs(_first_value(params, "orgs"), known_orgs)
     country = _parse_country(_first_value(params, "country"), known_countries)
+    start, end = _parse_range(_first_value(params, "from"), _first_value(params, "to"), today)
+    event = _parse_event(_first_value(params, "event"), known_events)
+    date = _parse_date(_first_value(params, "date"), today)
+    if event is not None and date is None and isinstance(known_events, Mapping):
+        date = _parse_date(known_events[event], today)  # a link to an event shows the world then
     return ViewState(
         orgs=orgs,
-        date=_parse_date(_first_value(params, "date"), today),
+        date=date,
         statuses=_parse_statuses(_first_value(params, "status")),
         country=country,
         region=None if country else _parse_region(_first_value(params, "region"), orgs),
+        categories=_parse_categories(_first_value(params, "events")),
+        event=event,
+        start=start,
+        end=end,
     )
 
 
@@ -158,6 +199,14 @@ def to_query(state: ViewState) -> str:
         params["country"] = state.country
     if state.region is not None:
         params["region"] = ",".join(state.region)
+    if state.categories != CATEGORIES:
+        params["events"] = ",".join(state.categories)
+    if state.event is not None:
+        params["event"] = state.event
+    if state.start is not None:
+        params["from"] = state.start.iso()
+    if state.end is not None:
+        params["to"] = state.end.iso()
     return "?" + urlencode(params, safe=",") if params else ""
 
 
@@ -185,3 +234,9 @@ def region_of(value: object, orgs: Sequence[str]) -> frozenset[str] | None:
         return None
     region = frozenset(org for org in value if isinstance(org, str))
     return region if region <= set(orgs) and len(region) == len(value) else None
+
+
+def known_categories(value: object) -> list[str]:
+    """The event categories a control holds, in the data's order, dropping anything unknown."""
+    chosen = value if isinstance(value, list) else []
+    return [category for category in CATEGORIES if category in chosen]

@@ -11,10 +11,11 @@ import csv
 import datetime as dt
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -83,6 +84,11 @@ class Dataset:
         """ISO codes of every state the tables name."""
         in_events = {code for codes in self.events["country_list"] for code in codes}
         return frozenset(self.memberships["iso3"]) | in_events
+
+    @cached_property
+    def event_dates(self) -> Mapping[str, str]:
+        """Each event's date, at its precision, by id."""
+        return MappingProxyType(dict(zip(self.events["id"], self.events["date"], strict=True)))
 
     @property
     def first_day(self) -> dt.date:

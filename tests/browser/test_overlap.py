@@ -68,7 +68,7 @@ def test_clicking_a_region_selects_its_states_everywhere(dash_br, served):
     panel = dash_br.find_element("#country-panel").text
     assert "CSTO and SCO" in panel and "Kyrgyzstan" in panel
     timeline = [
-        c for t in plot_data(dash_br, "timeline-graph") if t.get("mode") == "markers" for c in t["customdata"]
+        c for t in plot_data(dash_br, "timeline-graph") if t.get("customdata") for c in t["customdata"]
     ]
     assert timeline and all(c[3] for c in timeline)
     clear = dash_br.find_element("#country-clear")

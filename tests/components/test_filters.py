@@ -5,6 +5,7 @@ from dash import no_update
 from components import ids
 from components.filters import Controls, sync_controls
 from components.state import DEFAULT_STATUSES
+from data.schema import CATEGORIES
 
 KNOWN = ("CSTO", "SCO", "NATO")
 COUNTRIES = frozenset({"ARM", "RUS", "KAZ"})
@@ -12,10 +13,30 @@ TODAY = dt.date(2026, 11, 28)
 SAME = no_update
 
 
-def sync(trigger, search, orgs=("CSTO", "SCO"), date="2026-11-28", year=2026, country=None, statuses=DEFAULT_STATUSES, region=None):  # fmt: skip
-    """(search, orgs, date, year, country, statuses, region) after `trigger` changed."""
-    controls = Controls(list(orgs), date, year, country, list(statuses), region)
-    return sync_controls(trigger, search, controls, known_orgs=KNOWN, known_countries=COUNTRIES, today=TODAY)
+EVENTS = {"csto-suspends-nato-contacts-2014": "2014-04-24", "uzbek-note": "2012-06"}
+
+
+def sync_all(trigger, search, orgs=("CSTO", "SCO"), date="2026-11-28", year=2026, country=None, statuses=DEFAULT_STATUSES, region=None, categories=CATEGORIES, event=None, span=None):  # fmt: skip
+    """(search, orgs, date, year, country, statuses, region, categories, event, range) after `trigger` changed."""
+    controls = Controls(
+        list(orgs), date, year, country, list(statuses), region, list(categories), event, span
+    )
+    return sync_controls(
+        trigger,
+        search,
+        controls,
+        known_orgs=KNOWN,
+        known_countries=COUNTRIES,
+        event_dates=EVENTS,
+        today=TODAY,
+    )
+
+
+def sync(*args, **kwargs):
+    """The first seven outputs, (search, orgs, date, year, country, statuses, region); the rest unchanged."""
+    result = sync_all(*args, **kwargs)
+    assert result[7:] == (SAME, SAME, SAME)
+    return result[:7]
 
 
 def test_first_load_sets_controls_from_the_url():
@@ -114,3 +135,30 @@ def test_clearing_both_selections_at_once_clears_both():
 def test_a_url_change_wins_over_the_controls():
     result = sync([ids.URL, ids.FILTERS_ORGS], "?orgs=NATO", orgs=["CSTO"])
     assert result[1] == ["NATO"]
+
+
+def test_event_categories_enter_the_url():
+    result = sync_all(ids.FILTERS_EVENTS, "", categories=["crisis", "cooperation"])
+    assert result[0] == "?events=cooperation,crisis"
+    assert result[7] == ["cooperation", "crisis"]
+
+
+def test_opening_an_event_moves_the_date_to_it_at_its_precision():
+    result = sync_all(ids.TIMELINE_EVENT, "?date=2020", date="2020-12-31", year=2020, event="uzbek-note")
+    assert result[0] == "?date=2012-06&event=uzbek-note"
+    assert (result[2], result[3]) == ("2012-06-30", 2012)
+    closed = sync_all(
+        ids.TIMELINE_EVENT, "?date=2012-06&event=uzbek-note", date="2012-06-30", year=2012, event=None
+    )
+    assert closed[0] == "?date=2012-06"
+    assert sync_all(ids.TIMELINE_EVENT, "", event="<script>")[0] is SAME
+    assert sync_all(None, "?event=nope")[0] == ""
+
+
+def test_the_timeline_range_enters_the_url_and_comes_back_from_it():
+    result = sync_all(ids.TIMELINE_RANGE, "", span=["2008-01-01", "2015-06-30"])
+    assert result[0] == "?from=2008-01-01&to=2015-06-30"
+    assert sync_all(None, "?from=2008&to=2015")[9] == ["2008-01-01", "2015-12-31"]
+    assert sync_all(ids.TIMELINE_RANGE, "?from=2008-01-01&to=2015-06-30", span=None)[0] == ""
+    assert sync_all(None, "?from=2015&to=2008")[0] == ""  # reversed: dropped
+    assert sync_all(ids.TIMELINE_RANGE, "", span=["2015-01-01", "2008-01-01"])[0] is SAME

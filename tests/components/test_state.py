@@ -85,3 +85,36 @@ def test_day_from_control():
     assert day_from_control("garbage", TODAY) == TODAY
     assert day_from_control("3000-01-01", TODAY) == TODAY
     assert DEFAULT_ORGS == ("CSTO", "SCO")
+
+
+def test_timeline_parameters_round_trip():
+    events = {"csto-suspends-nato-contacts-2014"}
+    state = parse_query(
+        "?events=crisis,cooperation&event=csto-suspends-nato-contacts-2014&from=2008&to=2015-06",
+        known_orgs=KNOWN, known_events=events, today=TODAY,
+    )  # fmt: skip
+    assert state.categories == ("cooperation", "crisis")
+    assert state.event == "csto-suspends-nato-contacts-2014"
+    assert (state.start.iso(), state.end.iso()) == ("2008", "2015-06")
+    assert (
+        to_query(state)
+        == "?events=cooperation,crisis&event=csto-suspends-nato-contacts-2014&from=2008&to=2015-06"
+    )
+
+
+@pytest.mark.parametrize(
+    "search",
+    ["?events=gossip", "?event=<img src=x>", "?from=2015&to=2008", "?from=9999", "?to=tomorrow"],
+)
+def test_malformed_timeline_parameters_are_dropped(search):
+    state = parse_query(search, known_orgs=KNOWN, known_events={"a"}, today=TODAY)
+    assert (state.event, state.start, state.end) == (None, None, None)
+    assert state.categories == ViewState().categories
+
+
+def test_a_link_to_an_event_without_a_date_shows_the_world_on_its_date():
+    events = {"uzbek-note": "2012-06"}
+    state = parse_query("?event=uzbek-note", known_orgs=KNOWN, known_events=events, today=TODAY)
+    assert state.date.iso() == "2012-06"
+    dated = parse_query("?event=uzbek-note&date=2020", known_orgs=KNOWN, known_events=events, today=TODAY)
+    assert dated.date.iso() == "2020"

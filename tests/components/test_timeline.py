@@ -1,33 +1,158 @@
 import datetime as dt
+import io
 
 import pandas as pd
+import pytest
 
-import data
-from components.timeline import CATEGORY_SYMBOLS, build_timeline_figure
+from components.state import DEFAULT_STATUSES
+from components.timeline import (
+    CATEGORY_SYMBOLS,
+    build_timeline_figure,
+    dodge_levels,
+    event_detail,
+    events_csv,
+    events_table,
+    sort_events,
+)
+from components.timeline.callbacks import clicked_event, in_view
 
-
-def test_one_trace_per_category_with_distinct_symbols(bundled):
-    events = data.events_between(bundled.events, orgs=["CSTO", "SCO"])
-    figure = build_timeline_figure(events, orgs=["CSTO", "SCO"], as_of=dt.date(2014, 4, 24))
-    by_name = {trace.name: trace for trace in figure.data}
-    assert set(by_name) == {"Cooperation", "Suspension", "Membership", "Crisis", "Institution"}
-    assert len({trace.marker.symbol for trace in figure.data}) == len(CATEGORY_SYMBOLS)
-    assert sum(len(trace.x) for trace in figure.data) == len(events)
-    suspension = by_name["Suspension"]
-    titles = [custom[1] for custom in suspension.customdata]
-    assert "CSTO halts efforts to build contacts with NATO" in titles
-    dates = [custom[0] for custom in suspension.customdata]
-    assert "24 April 2014" in dates and "June 2012" not in dates
-
-
-def test_cursor_marks_the_as_of_date(bundled):
-    figure = build_timeline_figure(bundled.events, orgs=["CSTO"], as_of=dt.date(2014, 4, 24))
-    lines = [shape for shape in figure.layout.shapes if shape.type == "line"]
-    assert len(lines) == 1
-    assert pd.Timestamp(lines[0].x0) == pd.Timestamp("2014-04-24")
+TODAY = dt.date(2026, 11, 28)
+DAY = dt.date(2014, 4, 24)
 
 
-def test_no_events_explains_itself(bundled):
-    figure = build_timeline_figure(bundled.events.iloc[0:0], orgs=[], as_of=dt.date(2014, 4, 24))
-    assert figure.data == ()
-    assert "No events" in figure.layout.annotations[0].text
+def view(dataset, orgs=("CSTO", "SCO"), statuses=DEFAULT_STATUSES, country=None, region=None, categories=None, span=None):  # fmt: skip
+    categories = list(CATEGORY_SYMBOLS) if categories is None else categories
+    return in_view(
+        dataset, list(orgs), DAY.isoformat(), list(statuses), country, region, categories, span, TODAY
+    )
+
+
+def figure_for(dataset, **kwargs):
+    orgs, day, periods, events, start, end = view(dataset, **kwargs)
+    return build_timeline_figure(
+        periods, events, orgs=orgs, categories=kwargs.get("categories") or list(CATEGORY_SYMBOLS),
+        as_of=day, today=TODAY, start=start, end=end,
+    )  # fmt: skip
+
+
+def test_one_band_per_organization_with_a_row_per_state(bundled):
+    figure = figure_for(bundled)
+    ticks = list(figure.layout.yaxis.ticktext)
+    assert ticks[:9] == ["Armenia", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan", "Uzbekistan", "Azerbaijan", "Georgia", "Belarus"]  # fmt: skip
+    assert ticks[9] == "China"  # the SCO band follows
+    bands = [a.text for a in figure.layout.annotations]
+    assert "<b>CSTO</b>" in bands and "<b>SCO</b>" in bands
+    names = {trace.name for trace in figure.data if trace.type == "bar"}
+    assert {"CSTO: member", "CSTO: signatory", "SCO: member", "Suspended or frozen"} <= names
+
+
+def test_a_period_bar_spans_its_dates_and_says_so_on_hover(bundled):
+    figure = figure_for(bundled)
+    members = next(t for t in figure.data if t.name == "CSTO: member")
+    rows = list(zip(members.customdata, members.base, members.x, strict=True))
+    armenia = next(r for r in rows if r[0][0] == "Armenia" and r[0][3] == "18 September 2003")
+    assert armenia[0][4] == "22 February 2024"
+    assert armenia[1] == "2003-09-18"
+    assert armenia[2] == pytest.approx(
+        (pd.Timestamp("2024-02-22") - pd.Timestamp("2003-09-18")).total_seconds() * 1000
+    )
+    ongoing = next(r for r in rows if r[0][0] == "Russia" and r[0][3] == "18 September 2003")
+    assert ongoing[0][4] == "today"
+
+
+def test_events_have_a_lane_and_symbol_per_category_and_a_neutral_legend(bundled):
+    figure = figure_for(bundled)
+    markers = [t for t in figure.data if t.type == "scatter" and t.customdata is not None]
+    assert {t.marker.symbol for t in markers} == set(CATEGORY_SYMBOLS.values())
+    legend = [
+        t for t in figure.data if t.type == "scatter" and t.showlegend is not False and t.customdata is None
+    ]
+    assert [t.name for t in legend] == ["Cooperation", "Suspension", "Membership", "Crisis", "Institution"]
+    suspension = next(t for t in markers if t.name == "Suspension")
+    details = {c[3]: c for c in suspension.customdata}
+    event = details["csto-suspends-nato-contacts-2014"]
+    assert event[0] == "24 April 2014" and event[1] == "CSTO halts efforts to build contacts with NATO"
+    assert "NATO" in event[2] and "eurasianet.org" in event[6]
+
+
+def test_close_events_in_a_lane_are_stacked():
+    days = [pd.Timestamp(d) for d in ("2022-01-05", "2022-01-06", "2022-01-19", "2022-09-13", "2024-01-01")]
+    assert dodge_levels(days) == [0, 1, 2, 0, 0]
+    assert max(dodge_levels([pd.Timestamp("2022-01-01")] * 10)) == 2
+
+
+def test_categories_range_and_selection_filter_what_is_shown(bundled):
+    only_crisis = view(bundled, categories=["crisis"])[3]
+    assert set(only_crisis["category"]) == {"crisis"}
+    ranged = view(bundled, span=["2010-01-01", "2012-12-31"])[3]
+    assert ranged["day"].min() >= pd.Timestamp("2010-01-01") and ranged["day"].max() <= pd.Timestamp(
+        "2012-12-31"
+    )
+    _, _, periods, events, _, _ = view(bundled, country="ARM")
+    assert set(periods["iso3"]) == {"ARM"}
+    assert events["country_list"].map(lambda codes: "ARM" in codes).all() and len(events) > 5
+
+
+def test_the_cursor_and_range_follow_the_state(bundled):
+    orgs, day, periods, events, _, _ = view(bundled)
+    figure = build_timeline_figure(periods, events, orgs=orgs, as_of=day, today=TODAY, start=dt.date(2010, 1, 1), end=dt.date(2015, 1, 1))  # fmt: skip
+    assert list(figure.layout.xaxis.range) == ["2010-01-01", "2015-01-01"]
+    line = next(s for s in figure.layout.shapes if s.type == "line" and s.xref == "x")
+    assert pd.Timestamp(line.x0, unit="ms") == pd.Timestamp(DAY)
+    assert figure.layout.xaxis.rangeslider.visible
+
+
+def test_nothing_to_show_says_what_to_do(bundled):
+    figure = figure_for(bundled, orgs=(), categories=[])
+    assert "Nothing matches the filters" in figure.layout.annotations[-1].text
+
+
+def test_table_sorts_and_marks_its_sorted_column(bundled):
+    events = view(bundled)[3]
+    table = events_table(events, {"column": "title", "ascending": False})
+    header = table.children[1].children.children
+    sorted_on = [th for th in header if th.to_plotly_json()["props"]["aria-sort"] != "none"]
+    assert len(sorted_on) == 1 and sorted_on[0].to_plotly_json()["props"]["aria-sort"] == "descending"
+    titles = [row.children[1].children for row in table.children[2].children]
+    assert titles == sorted(titles, reverse=True)
+    ordered, column, ascending = sort_events(events, {"column": "<script>"})
+    assert (column, ascending) == ("date", True) and ordered["day"].is_monotonic_increasing
+
+
+def test_csv_holds_the_events_in_view_with_their_sources(bundled):
+    events = view(bundled, categories=["suspension"])[3]
+    frame = pd.read_csv(io.StringIO(events_csv(events, None)), dtype=str, keep_default_na=False)
+    assert list(frame.columns) == ["id", "date", "title", "description", "category", "orgs", "countries", "source", "notes"]  # fmt: skip
+    assert len(frame) == len(events) and set(frame["category"]) == {"suspension"}
+    assert frame["source"].str.startswith("http").all()
+    assert "2014-04-24" in set(frame["date"])
+    membership = pd.read_csv(
+        io.StringIO(events_csv(view(bundled, categories=["membership"])[3], None)), dtype=str
+    )
+    assert "2004" in set(membership["date"])  # Mongolia's observer status: a year, never padded to a day
+
+
+def test_event_detail_links_to_its_source(bundled):
+    event = bundled.events.set_index("id").loc["csto-suspends-nato-contacts-2014"]
+    detail = event_detail(event, bundled.organizations)
+    text = str(detail)
+    assert (
+        "CSTO halts efforts to build contacts with NATO" in text
+        and "North Atlantic Treaty Organization" in text
+    )
+    link = detail[-1].to_plotly_json()["props"]
+    assert link["href"].startswith("https://") and link["rel"] == "noopener noreferrer"
+    assert event_detail(None, bundled.organizations) == []
+
+
+@pytest.mark.parametrize(
+    ("click", "expected"),
+    [
+        ({"points": [{"customdata": ["24 April 2014", "t", "CSTO", "csto-suspends-nato-contacts-2014"]}]}, "csto-suspends-nato-contacts-2014"),
+        ({"points": [{"customdata": ["x", "y", "z", "not-an-event"]}]}, None),
+        ({"points": [{"customdata": ["Armenia", "CSTO"]}]}, None),  # a period bar
+        (None, None),
+    ],
+)  # fmt: skip
+def test_clicked_event(bundled, click, expected):
+    assert clicked_event(click, bundled.event_dates) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -11,9 +12,10 @@ MAP_TITLE = "#map-graph .gtitle"
 
 def wait_for(browser, condition, timeout=20, message=""):
     """Wait until `condition()` is truthy, polling; fail with `message` after `timeout` seconds."""
-    return WebDriverWait(browser.driver, timeout, poll_frequency=0.1).until(
-        lambda _: condition(), message=message
+    wait = WebDriverWait(
+        browser.driver, timeout, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,)
     )
+    return wait.until(lambda _: condition(), message=message)
 
 
 def open_page(browser, url, ready=MAP_SHAPES):

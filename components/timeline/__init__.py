@@ -1,0 +1,23 @@
+"""The timeline: membership periods and events of cooperation, suspension, membership and crisis.
+
+Importing this package registers its callbacks.
+"""
+
+from . import callbacks
+from .figure import CATEGORY_SYMBOLS, build_timeline_figure, dodge_levels, period_class
+from .layout import event_detail, layout
+from .table import COLUMNS, events_csv, events_table, sort_events
+
+__all__ = [
+    "CATEGORY_SYMBOLS",
+    "COLUMNS",
+    "build_timeline_figure",
+    "callbacks",
+    "dodge_levels",
+    "event_detail",
+    "events_csv",
+    "events_table",
+    "layout",
+    "period_class",
+    "sort_events",
+]

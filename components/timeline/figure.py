@@ -1,0 +1,322 @@
+"""The timeline's figure: each state's membership periods in a band per organization, and the events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from data import country_name
+from data.schema import CATEGORIES, CATEGORY_LABELS
+
+from .. import theme
+
+__all__ = ["CATEGORY_SYMBOLS", "build_timeline_figure", "dodge_levels", "period_class"]
+
+CATEGORY_SYMBOLS = {
+    "cooperation": "circle",
+    "suspension": "x",
+    "membership": "diamond",
+    "crisis": "triangle-up",
+    "institution": "square",
+}
+ROW_PX = 17  # height of one state's row
+LANE_PX = 44  # height of one event category's lane
+DODGE_DAYS = 150  # events closer than this in one lane are stacked, not drawn on top of each other
+MAX_LEVELS = 3
+PERIOD_CLASSES = {
+    "member": "member",
+    "signatory": "signatory",
+    "observer": "observer or partner",
+    "dialogue_partner": "observer or partner",
+    "partner": "observer or partner",
+    "suspended": "suspended or frozen",
+    "frozen": "suspended or frozen",
+}
+STATUS_WORDS = {
+    "member": "Member",
+    "signatory": "Signatory",
+    "observer": "Observer",
+    "dialogue_partner": "Dialogue partner",
+    "partner": "Partner",
+    "suspended": "Suspended by the organization",
+    "frozen": "Participation frozen",
+}
+
+
+def period_class(status: str) -> str:
+    """The legend class a status belongs to: member, signatory, observer or partner, suspended or frozen."""
+    return PERIOD_CLASSES.get(status, status)
+
+
+def _class_colour(org: str, kind: str) -> str:
+    if kind == "member":
+        return theme.org_colour(org)
+    if kind == "signatory":
+        return theme.tint(theme.org_colour(org), 0.6)
+    if kind == "observer or partner":
+        return theme.associate_colour([org])
+    return theme.SUSPENDED_COLOUR
+
+
+def dodge_levels(days: Sequence[pd.Timestamp], gap_days: int = DODGE_DAYS) -> list[int]:
+    """A stacking level for each of `days` (sorted), so that events closer than `gap_days` do not overlap."""
+    last_on_level: list[pd.Timestamp] = []
+    levels = []
+    for day in days:
+        for level, last in enumerate(last_on_level):
+            if (day - last).days >= gap_days:
+                last_on_level[level] = day
+                levels.append(level)
+                break
+        else:
+            if len(last_on_level) < MAX_LEVELS:
+                last_on_level.append(day)
+                levels.append(len(last_on_level) - 1)
+            else:  # no room left: share the least recently used level
+                level = min(range(MAX_LEVELS), key=lambda i: last_on_level[i])
+                last_on_level[level] = day
+                levels.append(level)
+    return levels
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+
+
+def _rows(
+    periods: pd.DataFrame, orgs: Sequence[str]
+) -> tuple[list[tuple[str, str]], list[tuple[str, int, int]]]:
+    """The (org, iso3) of each row, top to bottom, and each organization's (org, first row, last row)."""
+    rows, bands = [], []
+    for org in orgs:
+        in_org = periods[periods["family"] == org]
+        if in_org.empty:
+            continue
+        order = in_org.groupby("iso3")["start_day"].min().sort_values(kind="stable")
+        first = len(rows)
+        rows.extend((org, iso3) for iso3 in order.index)
+        bands.append((org, first, len(rows) - 1))
+    return rows, bands
+
+
+def _period_traces(periods: pd.DataFrame, rows: list[tuple[str, str]], today: dt.date) -> list[go.Bar]:
+    position = {row: index for index, row in enumerate(rows)}
+    periods = periods.assign(
+        kind=periods["status"].map(period_class),
+        row=[position[(f, i)] for f, i in zip(periods["family"], periods["iso3"], strict=True)],
+        finish=periods["end_day"].fillna(pd.Timestamp(today)),
+    )
+    traces = []
+    for (org, kind), group in periods.groupby(["family", "kind"], sort=False):
+        spans = group["finish"] - group["start_day"]
+        traces.append(
+            go.Bar(
+                orientation="h",
+                y=group["row"].tolist(),
+                base=group["start_day"].dt.strftime("%Y-%m-%d").tolist(),
+                x=(spans.dt.total_seconds() * 1000).tolist(),
+                width=0.72,
+                marker={"color": _class_colour(org, kind), "line": {"width": 0}},
+                name=f"{org}: {kind}" if kind != "suspended or frozen" else "Suspended or frozen",
+                legendgroup=f"period-{kind}-{org}" if kind != "suspended or frozen" else "period-suspended",
+                customdata=list(
+                    zip(
+                        group["country"],
+                        group["family"],
+                        group["status"].map(STATUS_WORDS),
+                        group["start_label"],
+                        group["end_label"].replace("", "today"),
+                        group["source"].map(lambda url: urlsplit(url).netloc.removeprefix("www.")),
+                        strict=True,
+                    )
+                ),
+                hovertemplate=(
+                    "<b>%{customdata[0]}</b>: %{customdata[2]} of %{customdata[1]}<br>"
+                    "%{customdata[3]} to %{customdata[4]}<br>Source: %{customdata[5]}<extra></extra>"
+                ),
+            )
+        )
+    # One legend entry for every "suspended or frozen" trace.
+    seen = set()
+    for trace in traces:
+        trace.showlegend = trace.legendgroup not in seen
+        seen.add(trace.legendgroup)
+    return traces
+
+
+def _event_traces(
+    events: pd.DataFrame, *, orgs: Sequence[str], categories: Sequence[str], lane_y: dict[str, float]
+) -> list[go.Scatter]:
+    traces = []
+    for category in categories:
+        rows = events[events["category"] == category].sort_values("day", kind="stable")
+        # A legend entry in a neutral colour: the markers themselves take their organization's colour.
+        traces.append(
+            go.Scatter(
+                x=[None], y=[None], mode="markers", name=CATEGORY_LABELS[category], legendgroup=f"event-{category}",
+                marker={"symbol": CATEGORY_SYMBOLS[category], "size": 11, "color": theme.MUTED_TEXT_COLOUR},
+                hoverinfo="skip",
+            )
+        )  # fmt: skip
+        if rows.empty:
+            continue
+        levels = dodge_levels(list(rows["day"]))
+        colours = []
+        for families in rows["families"]:
+            shown = [org for org in orgs if org in families] or list(families)
+            colours.append(theme.overlap_colour(shown, orgs) if shown else theme.MUTED_TEXT_COLOUR)
+        traces.append(
+            go.Scatter(
+                x=rows["day"].dt.strftime("%Y-%m-%d").tolist(),
+                y=[lane_y[category] - 0.32 * level for level in levels],
+                mode="markers",
+                name=CATEGORY_LABELS[category],
+                legendgroup=f"event-{category}",
+                showlegend=False,
+                marker={
+                    "symbol": CATEGORY_SYMBOLS[category],
+                    "size": 11,
+                    "color": colours,
+                    "line": {"width": 1, "color": "#FFFFFF"},
+                },
+                customdata=list(
+                    zip(
+                        rows["date_label"],
+                        rows["title"],
+                        rows["orgs"].str.replace(";", ", "),
+                        rows["id"],
+                        rows["description"].map(_wrap),
+                        rows["country_list"].map(lambda codes: ", ".join(country_name(c) for c in codes)),
+                        rows["source"].map(lambda url: urlsplit(url).netloc.removeprefix("www.")),
+                        strict=True,
+                    )
+                ),
+                hovertemplate=(
+                    "<b>%{customdata[1]}</b><br>%{customdata[0]} · %{customdata[2]}<br>%{customdata[4]}<br>"
+                    "<i>%{customdata[5]}</i><br>Source: %{customdata[6]} · click for details<extra></extra>"
+                ),
+            )
+        )
+    return traces
+
+
+def build_timeline_figure(
+    periods: pd.DataFrame,
+    events: pd.DataFrame,
+    *,
+    orgs: Sequence[str],
+    categories: Sequence[str] = CATEGORIES,
+    as_of: dt.date,
+    today: dt.date,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    selected_event: str | None = None,
+) -> go.Figure:
+    """Membership periods in one band per organization, events in one lane per category.
+
+    Args:
+        periods: membership rows to draw (see `data.members_as_of` and the `memberships` table).
+        events: event rows to draw (see `data.events_between`).
+        orgs: the selected organizations: one band each, in this order.
+        categories: the event categories shown: one lane each.
+        as_of: the day marked by the cursor line.
+        today: where ongoing periods end.
+        start: the first day shown, or None to start a year before the data.
+        end: the last day shown, or None to end a year after today.
+        selected_event: the id of an event to ring, if any.
+    """
+    rows, bands = _rows(periods, orgs)
+    lanes = [c for c in CATEGORIES if c in categories]
+    lane_top = len(rows) + (0.8 if rows else 0)
+    lane_y = {category: lane_top + 0.5 + 1.6 * index + 0.64 for index, category in enumerate(lanes)}
+    bottom = lane_top + 1.6 * len(lanes) if lanes else max(len(rows), 1)
+
+    figure = go.Figure(layout={"template": theme.TEMPLATE})
+    figure.add_traces(_period_traces(periods, rows, today) if rows else [])
+    figure.add_traces(_event_traces(events, orgs=orgs, categories=lanes, lane_y=lane_y))
+    if selected_event is not None and selected_event in set(events["id"]):
+        for trace in figure.data:
+            if trace.customdata is not None and trace.type == "scatter":
+                ids_ = [c[3] for c in trace.customdata]
+                if selected_event in ids_:
+                    index = ids_.index(selected_event)
+                    figure.add_trace(
+                        go.Scatter(
+                            x=[trace.x[index]], y=[trace.y[index]], mode="markers", showlegend=False,
+                            marker={"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2.5, "color": theme.TEXT_COLOUR}},
+                            hoverinfo="skip", name="selected event",
+                        )
+                    )  # fmt: skip
+                    break
+
+    for org, first, last in bands:
+        figure.add_shape(
+            type="rect", xref="paper", x0=0, x1=1, y0=first - 0.5, y1=last + 0.5, layer="below",
+            fillcolor=theme.tint(theme.org_colour(org), 0.93), line={"width": 0},
+        )  # fmt: skip
+        figure.add_annotation(
+            xref="paper", x=1, xanchor="right", y=first - 0.5, yanchor="top", text=f"<b>{org}</b>", showarrow=False,
+            font={"size": 11, "color": theme.org_colour(org)}, bgcolor="rgba(255,255,255,0.7)",
+        )  # fmt: skip
+    for category in lanes:
+        figure.add_shape(
+            type="line", xref="paper", x0=0, x1=1, y0=lane_y[category] + 0.5, y1=lane_y[category] + 0.5,
+            layer="below", line={"width": 1, "color": "#E9ECEF"},
+        )  # fmt: skip
+
+    day_values = list(periods["start_day"]) + list(events["day"])
+    first_day = min(day_values).date() if day_values else dt.date(1990, 1, 1)
+    x_range = [
+        (start or dt.date(first_day.year - 1, 1, 1)).isoformat(),
+        (end or dt.date(today.year + 1, 12, 31)).isoformat(),
+    ]
+    figure.add_vline(
+        x=pd.Timestamp(as_of).value / 1e6, line={"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"}
+    )
+    tick_rows = [country_name(iso3) for _, iso3 in rows]
+    height = 90 + ROW_PX * len(rows) + LANE_PX * len(lanes) + 60
+    figure.update_layout(
+        height=max(height, 320),
+        barmode="overlay",
+        bargap=0,
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 11},
+        },
+        xaxis={
+            "type": "date",
+            "range": x_range,
+            "showgrid": True,
+            "gridcolor": "#E9ECEF",
+            "rangeslider": {"visible": True, "thickness": 0.06},
+        },
+        yaxis={
+            "range": [bottom + 0.2, -0.7],
+            "tickvals": list(range(len(rows))) + [lane_y[c] for c in lanes],
+            "ticktext": tick_rows + [f"<b>{CATEGORY_LABELS[c]}</b>" for c in lanes],
+            "tickfont": {"size": 10},
+            "fixedrange": True,
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+        hovermode="closest",
+        clickmode="event",
+        uirevision="timeline",
+    )
+    if not rows and events.empty:
+        figure.add_annotation(
+            text="Nothing matches the filters: select more organizations, statuses or event categories.",
+            showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+        )  # fmt: skip
+    return figure

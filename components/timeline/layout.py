@@ -1,0 +1,95 @@
+"""The timeline's component tree: the graph, the detail of an opened event, and the events table."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from data import country_name
+from data.schema import CATEGORY_LABELS
+
+from .. import ids, theme
+
+__all__ = ["event_detail", "layout"]
+
+
+def event_detail(event: pd.Series | None, organizations: pd.DataFrame) -> list:
+    """The detail panel's contents for one event, or nothing."""
+    if event is None:
+        return []
+    names = organizations.set_index("id")["name"]
+    return [
+        html.P(
+            [
+                html.Span(event["date_label"], className="fw-semibold"),
+                " · ",
+                CATEGORY_LABELS[event["category"]],
+            ],
+            className="small text-body-secondary mb-1",
+        ),
+        html.H3(event["title"], className="h6 mb-1"),
+        html.P(event["description"], className="small mb-1"),
+        html.P(
+            [
+                html.Span("Organizations: ", className="text-body-secondary"),
+                ", ".join(names.get(org, org) for org in event["org_list"]) or "none recorded",
+                html.Br(),
+                html.Span("States: ", className="text-body-secondary"),
+                ", ".join(country_name(code) for code in event["country_list"]) or "none recorded",
+            ],
+            className="small mb-1",
+        ),
+        html.A(
+            "Read the source",
+            href=event["source"],
+            target="_blank",
+            rel="noopener noreferrer",
+            className="small",
+        ),
+    ]
+
+
+def layout() -> html.Div:
+    """The timeline's card body."""
+    return html.Div(
+        [
+            dcc.Graph(id=ids.TIMELINE_GRAPH, config=theme.graph_config(), className="view-graph--timeline"),
+            html.Div(
+                [
+                    html.Button(
+                        "×",
+                        id=ids.TIMELINE_DETAIL_CLOSE,
+                        type="button",
+                        hidden=True,
+                        className="btn btn-link p-0 fs-4 lh-1 text-decoration-none float-end",
+                        title="Close",
+                        **{"aria-label": "Close the event's details"},
+                    ),
+                    html.Div(id=ids.TIMELINE_DETAIL_BODY, **{"aria-live": "polite"}),
+                ],
+                id=ids.TIMELINE_DETAIL,
+                className="timeline-detail small",
+                role="region",
+                **{"aria-label": "Event details"},
+            ),
+            html.Details(
+                [
+                    html.Summary("The events as a table"),
+                    dbc.Button(
+                        "Download these events (CSV)",
+                        id=ids.TIMELINE_DOWNLOAD_BUTTON,
+                        color="secondary",
+                        outline=True,
+                        size="sm",
+                        className="my-2",
+                    ),
+                    dcc.Download(id=ids.TIMELINE_DOWNLOAD),
+                    dcc.Store(id=ids.TIMELINE_SORT, storage_type="memory"),
+                    html.Div(id=ids.TIMELINE_TABLE, className="table-responsive timeline-table"),
+                ],
+                className="table-alternative small",
+            ),
+        ],
+        className="view",
+    )

@@ -1,0 +1,134 @@
+"""The timeline in the running app: events open and move the date, filters, range, the table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from pathlib import Path
+
+from browsing import find_all, map_title, open_page, plot_data, plot_layout, url_query, wait_for
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+READY = "#timeline-graph .scatterlayer .point"
+EVENT = "csto-suspends-nato-contacts-2014"
+
+
+def event_point(browser, event_id):
+    traces = plot_data(browser, "timeline-graph")
+    drawn = [
+        t for t in traces if t["type"] == "scatter" and t.get("customdata") and t.get("mode") == "markers"
+    ]
+    layer = find_all(browser, "#timeline-graph .scatterlayer .trace")
+    scatter_traces = [t for t in traces if t["type"] == "scatter"]
+    for trace in drawn:
+        ids = [c[3] for c in trace["customdata"]]
+        if event_id in ids:
+            element = layer[scatter_traces.index(trace)]
+            return element.find_elements("css selector", ".point")[ids.index(event_id)]
+    raise AssertionError(f"{event_id} is not drawn")
+
+
+def test_clicking_an_event_opens_it_and_moves_the_date_there(dash_br, served):
+    open_page(dash_br, served.page("?date=2020"), ready=READY)
+    point = event_point(dash_br, EVENT)
+    dash_br.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", point
+    )
+
+    ActionChains(dash_br.driver).move_to_element(point).perform()
+    wait_for(
+        dash_br, lambda: "CSTO halts efforts" in dash_br.find_element("#timeline-graph .hoverlayer").text
+    )
+    hover = dash_br.find_element("#timeline-graph .hoverlayer").text
+    assert "24 April 2014" in hover and "Source: eurasianet.org" in hover and "North Atlantic" not in hover
+
+    ActionChains(dash_br.driver).click(point).perform()
+    wait_for(dash_br, lambda: f"event={EVENT}" in url_query(dash_br), message="URL")
+    assert "date=2014-04-24" in url_query(dash_br)
+    wait_for(
+        dash_br, lambda: map_title(dash_br) == "Member states as of 24 April 2014", message="map follows"
+    )
+    detail = dash_br.find_element("#timeline-detail").text
+    assert "CSTO halts efforts to build contacts with NATO" in detail and "Read the source" in detail
+    link = dash_br.find_element("#timeline-detail a")
+    assert link.get_attribute("href").startswith("https://eurasianet.org/")
+
+    dash_br.find_element("#timeline-detail-close").click()
+    wait_for(dash_br, lambda: "event=" not in url_query(dash_br), message="closed")
+    assert "CSTO halts" not in dash_br.find_element("#timeline-detail").text
+
+
+def test_a_linked_event_opens_with_the_page(dash_br, served):
+    open_page(dash_br, served.page(f"?event={EVENT}"), ready=READY)
+    wait_for(dash_br, lambda: "CSTO halts efforts" in dash_br.find_element("#timeline-detail").text)
+    wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 24 April 2014")
+
+
+def test_category_filter_removes_a_lane(dash_br, served):
+    open_page(dash_br, served.page(), ready=READY)
+    assert "<b>Crisis</b>" in plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"]
+    dash_br.driver.find_element("css selector", "#filters-events input[value='crisis']").click()
+    wait_for(dash_br, lambda: "events=cooperation,suspension,membership,institution" in url_query(dash_br))
+    wait_for(
+        dash_br, lambda: "<b>Crisis</b>" not in plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"]
+    )
+
+
+def test_zooming_the_time_axis_sets_the_range_in_the_url_and_the_table(dash_br, served):
+    open_page(dash_br, served.page(), ready=READY)
+    dash_br.driver.execute_script(
+        "const gd = document.querySelector('#timeline-graph .js-plotly-plot');"
+        "Plotly.relayout(gd, {'xaxis.range': ['2011-01-01', '2013-12-31']});"
+    )
+    wait_for(dash_br, lambda: "from=2011-01-01&to=2013-12-31" in url_query(dash_br), message="URL")
+    wait_for(
+        dash_br, lambda: len(find_all(dash_br, "#timeline-table tbody tr")) < 20, message="table follows"
+    )
+    dates = wait_for(
+        dash_br,
+        lambda: [
+            td.get_attribute("textContent")
+            for td in find_all(dash_br, "#timeline-table tbody tr td:first-child")
+        ],
+    )
+    assert all(any(year in d for year in ("2011", "2012", "2013")) for d in dates)
+
+
+def test_the_table_sorts_and_downloads(dash_br, served):
+    open_page(dash_br, served.page("?events=suspension"), ready=READY)
+    summary = dash_br.find_element("details:has(#timeline-table) summary")
+    dash_br.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", summary
+    )
+    summary.send_keys(Keys.ENTER)
+
+    def titles():
+        return [td.text for td in find_all(dash_br, "#timeline-table tbody tr td:nth-child(2)")]
+
+    wait_for(dash_br, lambda: titles(), message="table")
+    by_date = titles()
+    heading = dash_br.find_element("#timeline-table th:nth-child(2) button")
+    heading.click()
+    wait_for(dash_br, lambda: titles() == sorted(by_date), message="sorted by title")
+    assert dash_br.find_element("#timeline-table th:nth-child(2)").get_attribute("aria-sort") == "ascending"
+    heading = dash_br.find_element("#timeline-table th:nth-child(2) button")
+    heading.click()
+    wait_for(dash_br, lambda: titles() == sorted(by_date, reverse=True), message="reversed")
+
+    dash_br.find_element("#timeline-download-button").click()
+    target = Path(dash_br.download_path) / "csto-sco-nato-events.csv"
+    deadline = time.monotonic() + 20
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert rows and {row["category"] for row in rows} == {"suspension"}
+    assert [row["title"] for row in rows] == sorted(by_date, reverse=True)
+
+
+def test_a_selected_state_shows_only_its_periods_and_events(dash_br, served):
+    open_page(dash_br, served.page("?country=ARM"), ready=READY)
+    wait_for(dash_br, lambda: plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"][0] == "Armenia")
+    ticks = plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"]
+    assert [t for t in ticks if not t.startswith("<b>")] == ["Armenia"]
