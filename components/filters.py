@@ -112,7 +112,7 @@ def layout(
                     dcc.Dropdown(
                         id=ids.FILTERS_STATUS,
                         options=[
-                            {"label": label, "value": status} for status, label in STATUS_LABELS.items()
+                            {"label": label, "value": status} for status, label in STATUS_CHOICES.items()
                         ],
                         value=list(state.DEFAULT_STATUSES),
                         multi=True,
@@ -211,6 +211,17 @@ def layout(
                 ],
                 xs=12,
                 xl="auto",
+            ),
+            dbc.Col(
+                dbc.Button(
+                    "Reset",
+                    id=ids.FILTERS_RESET,
+                    color="secondary",
+                    outline=True,
+                    size="sm",
+                    title="Back to the default view",
+                ),
+                xs="auto",
             ),
         ],
         className="filters g-3 align-items-end",
@@ -392,5 +403,21 @@ clientside_callback(
     State(ids.FILTERS_YEAR, "value"),
     State(ids.FILTERS_PLAY_INTERVAL, "disabled"),
     State(ids.FILTERS_YEAR, "max"),
+    prevent_initial_call=True,
+)
+
+
+# Reset: an empty query string is the default view; the sync callback does the rest.
+# An embedded view stays embedded.
+clientside_callback(
+    """
+    function (clicks) {
+        if (!clicks) { return dash_clientside.no_update; }
+        const embed = new URLSearchParams(window.location.search).get("embed");
+        return embed ? "?embed=" + encodeURIComponent(embed) : "";
+    }
+    """,
+    Output(ids.URL, "search", allow_duplicate=True),
+    Input(ids.FILTERS_RESET, "n_clicks"),
     prevent_initial_call=True,
 )

@@ -42,3 +42,23 @@ TIMELINE_DETAIL_CLOSE = "timeline-detail-close"
 TIMELINE_SORT = "timeline-sort"
 TIMELINE_DOWNLOAD = "timeline-download"
 TIMELINE_DOWNLOAD_BUTTON = "timeline-download-button"
+
+PAGE = "page"
+VIEW_SUMMARY = "view-summary"
+FILTERS_RESET = "filters-reset"
+
+SHARE_OPEN = "share-open"
+SHARE_MODAL = "share-modal"
+SHARE_VIEW = "share-view"
+SHARE_LINK = "share-link"
+SHARE_LINK_COPY = "share-link-copy"
+SHARE_EMBED = "share-embed"
+SHARE_EMBED_COPY = "share-embed-copy"
+
+DOWNLOAD_MEMBERSHIPS = "download-memberships"
+DOWNLOAD_MEMBERSHIPS_BUTTON = "download-memberships-button"
+FIGURE_DOWNLOAD = "figure-download"
+FIGURE_DOWNLOAD_DONE = "figure-download-done"
+
+THEME_CHOICE = "theme-choice"
+THEME_MODE = "theme-mode"

@@ -9,16 +9,19 @@ from dash import dcc, html
 
 from data import Dataset, country_name
 
-from . import country, filters, ids, overlap, timeline
+from . import appearance, country, downloads, filters, ids, overlap, share, summary, timeline
 from . import map as map_view
 
 __all__ = ["layout"]
 
 
-def _card(title: str, body, *, class_name: str = "") -> dbc.Card:
+def _card(title: str, body, *, graph_id: str, view: str) -> dbc.Card:
+    header = dbc.CardHeader(
+        [html.H2(title, className="h6 m-0"), downloads.figure_buttons(graph_id, title.lower())],
+        className="d-flex justify-content-between align-items-center",
+    )
     return dbc.Card(
-        [dbc.CardHeader(html.H2(title, className="h6 m-0")), dbc.CardBody(body, className="p-2")],
-        className=f"view-card h-100 {class_name}".strip(),
+        [header, dbc.CardBody(body, className="p-2")], className=f"view-card view-card--{view} h-100"
     )
 
 
@@ -36,20 +39,32 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             html.Header(
                 [
-                    html.H1("CSTO, SCO and NATO: membership and ties through time", className="h4 mb-1"),
-                    html.P(
-                        "Who belonged to which organization when, where they overlap, and when they "
-                        "cooperated or broke off contact.",
-                        className="text-body-secondary mb-0",
+                    html.Div(
+                        [
+                            html.H1(
+                                "CSTO, SCO and NATO: membership and ties through time", className="h4 mb-1"
+                            ),
+                            html.P(
+                                "Who belonged to which organization when, where they overlap, and when they "
+                                "cooperated or broke off contact.",
+                                className="text-body-secondary mb-0",
+                            ),
+                        ]
+                    ),
+                    html.Div(
+                        [share.open_button(), downloads.layout(), appearance.layout()],
+                        className="page-tools d-flex flex-wrap gap-2 align-items-center",
                     ),
                 ],
-                className="page-header",
+                className="page-header d-flex flex-wrap justify-content-between gap-2",
             ),
+            share.layout(),
             html.Section(
                 filters.layout(selectable, countries, first_year=first_year, today=today),
                 className="filter-bar",
                 **{"aria-label": "Filters"},
             ),
+            summary.layout(),
             html.Main(
                 dbc.Row(
                     [
@@ -59,16 +74,30 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                                 dbc.Row(
                                     [
                                         dbc.Col(map_view.layout(), xs=12, lg=9),
-                                        dbc.Col(country.layout(), xs=12, lg=3),
+                                        dbc.Col(country.layout(), xs=12, lg=3, className="country-column"),
                                     ],
                                     className="g-2",
                                 ),
+                                graph_id=ids.MAP_GRAPH,
+                                view="map",
                             ),
                             xs=12,
                             className="mb-3",
                         ),
-                        dbc.Col(_card("Overlap", overlap.layout()), xs=12, lg=5, className="mb-3"),
-                        dbc.Col(_card("Timeline", timeline.layout()), xs=12, lg=7, className="mb-3"),
+                        dbc.Col(
+                            _card("Overlap", overlap.layout(), graph_id=ids.OVERLAP_GRAPH, view="overlap"),
+                            xs=12,
+                            lg=5,
+                            className="mb-3",
+                        ),
+                        dbc.Col(
+                            _card(
+                                "Timeline", timeline.layout(), graph_id=ids.TIMELINE_GRAPH, view="timeline"
+                            ),
+                            xs=12,
+                            lg=7,
+                            className="mb-3",
+                        ),
                     ],
                     className="g-3",
                 ),
@@ -85,5 +114,6 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                 className="page-footer",
             ),
         ],
+        id=ids.PAGE,
         className="container-fluid page",
     )

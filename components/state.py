@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 DEFAULT_ORGS = ("CSTO", "SCO")
+EMBEDDABLE = ("map", "overlap", "timeline")
 # Membership as the sources count it: full members, signatories awaiting entry into force,
 # and members who froze their own participation (Armenia, still a member in law). A state
 # suspended by the organization (Uzbekistan) and observers and partners are one choice away.
@@ -52,6 +53,7 @@ class ViewState:
         categories: the event categories the timeline shows.
         event: the id of the event whose details are open, or None.
         start, end: the range the timeline shows (URL `from` and `to`), or None for all.
+        embed: the one view shown alone in an iframe (`map`, `overlap`, `timeline`), or None.
     """
 
     orgs: tuple[str, ...] = DEFAULT_ORGS
@@ -63,6 +65,7 @@ class ViewState:
     event: str | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
+    embed: str | None = None
 
     def as_of(self, today: dt.date | None = None) -> dt.date:
         """The day the views show: the end of the chosen period, never after today."""
@@ -183,6 +186,7 @@ def parse_query(
         event=event,
         start=start,
         end=end,
+        embed=embed if (embed := _first_value(params, "embed")) in EMBEDDABLE else None,
     )
 
 
@@ -207,6 +211,8 @@ def to_query(state: ViewState) -> str:
         params["from"] = state.start.iso()
     if state.end is not None:
         params["to"] = state.end.iso()
+    if state.embed is not None:
+        params["embed"] = state.embed
     return "?" + urlencode(params, safe=",") if params else ""
 
 

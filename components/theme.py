@@ -83,3 +83,44 @@ TEMPLATE = go.layout.Template(
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
     )
 )
+
+
+DARK = {
+    "text": "#DEE2E6",
+    "land": "#3A3F44",
+    "border": "#212529",
+    "grid": "#495057",
+    "legend": "rgba(33,37,41,0.8)",
+}
+
+
+def rgba(colour: str, alpha: float) -> str:
+    """`colour` (#RRGGBB) with transparency, for fills that suit light and dark backgrounds alike."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def styled(figure: go.Figure, mode: object) -> go.Figure:
+    """`figure` restyled for the page's colour mode: unchanged for light, recoloured for `"dark"`."""
+    if mode != "dark":
+        return figure
+    figure.update_layout(
+        font_color=DARK["text"],
+        legend_bgcolor=DARK["legend"],
+        hoverlabel={"bgcolor": "#212529", "font": {"color": DARK["text"]}},
+    )
+    figure.update_geos(landcolor=DARK["land"], countrycolor=DARK["border"])
+    figure.update_xaxes(gridcolor=DARK["grid"])
+    figure.update_yaxes(gridcolor=DARK["grid"])
+    for trace in figure.data:
+        if trace.type == "choropleth" and trace.marker.line.color == BORDER_COLOUR:
+            trace.marker.line.color = DARK["border"]
+        if trace.type == "choropleth" and trace.marker.line.color == TEXT_COLOUR:
+            trace.marker.line.color = DARK["text"]
+    for shape in figure.layout.shapes:
+        if shape.line.color == TEXT_COLOUR:
+            shape.line.color = DARK["text"]
+    for annotation in figure.layout.annotations:
+        if annotation.bgcolor:
+            annotation.bgcolor = DARK["legend"]
+    return figure

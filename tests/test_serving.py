@@ -63,7 +63,7 @@ def gunicorn_url(tmp_path_factory):
 
 def test_every_script_and_stylesheet_is_served_under_the_prefix(gunicorn_url):
     page = requests.get(gunicorn_url, timeout=10).text
-    urls = re.findall(r'(?:src|href)="([^"]+)"', page)
+    urls = re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"', page)
     assert urls
     assert all(url.startswith(PREFIX) for url in urls), urls
     for url in urls:
@@ -89,6 +89,7 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
             {"id": "filters-country", "property": "value", "value": None},
             {"id": "filters-region", "property": "data", "value": None},
             {"id": "map-view", "property": "data", "value": None},
+            {"id": "theme-mode", "property": "data", "value": "light"},
         ],
         "changedPropIds": ["filters-date.date"],
         "state": [],

@@ -8,7 +8,7 @@ from dash import Input, Output, State, clientside_callback, html
 
 import data
 
-from .. import ids, state
+from .. import ids, state, theme
 from ..selection import selected_states
 from .figure import VIEW_BOUNDS, apply_view, build_map_figure, classify_states, table_rows
 
@@ -36,8 +36,9 @@ def _table(rows) -> html.Table:
     Input(ids.FILTERS_COUNTRY, "value"),
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.MAP_VIEW, "data"),
+    Input(ids.THEME_MODE, "data"),
 )
-def _update_map(orgs, date, statuses, country, region, view) -> tuple[go.Figure, html.Table]:
+def _update_map(orgs, date, statuses, country, region, view, mode) -> tuple[go.Figure, html.Table]:
     dataset = data.bundled_dataset()
     orgs = [org for org in dataset.families if org in (orgs or [])]
     statuses = state.known_statuses(statuses)
@@ -51,7 +52,7 @@ def _update_map(orgs, date, statuses, country, region, view) -> tuple[go.Figure,
         as_of=day,
         selected=selected,
     )
-    return apply_view(figure, view), _table(table_rows(relations, former))
+    return theme.styled(apply_view(figure, view), mode), _table(table_rows(relations, former))
 
 
 # Keep the reader's zoom and pan (the geo keys of each relayout event) in the browser,

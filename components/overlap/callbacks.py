@@ -8,7 +8,7 @@ from dash import Input, Output, html
 
 import data
 
-from .. import ids, state
+from .. import ids, state, theme
 from .figure import build_overlap_figure
 from .layout import region_table
 
@@ -21,8 +21,9 @@ from .layout import region_table
     Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_COUNTRY, "value"),
     Input(ids.FILTERS_REGION, "data"),
+    Input(ids.THEME_MODE, "data"),
 )
-def _update_overlap(orgs, date, statuses, country, region) -> tuple[go.Figure, html.Table]:
+def _update_overlap(orgs, date, statuses, country, region, mode) -> tuple[go.Figure, html.Table]:
     dataset = data.bundled_dataset()
     orgs = [org for org in dataset.families if org in (orgs or [])]
     statuses = state.known_statuses(statuses)
@@ -36,7 +37,7 @@ def _update_overlap(orgs, date, statuses, country, region) -> tuple[go.Figure, h
         selected=country if isinstance(country, str) else None,
         selected_region=state.region_of(region, orgs),
     )
-    return figure, region_table(regions, orgs)
+    return theme.styled(figure, mode), region_table(regions, orgs)
 
 
 def clicked_selection(click: object) -> tuple[str, str] | None:

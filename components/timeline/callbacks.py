@@ -10,7 +10,7 @@ from dash import ALL, Input, Output, State, clientside_callback, ctx, dcc
 
 import data
 
-from .. import ids, state
+from .. import ids, state, theme
 from ..selection import selected_states
 from .figure import build_timeline_figure
 from .layout import event_detail
@@ -60,8 +60,9 @@ def _span(value: object, today: dt.date) -> tuple[dt.date | None, dt.date | None
     *INPUTS,
     Input(ids.TIMELINE_EVENT, "data"),
     Input(ids.TIMELINE_SORT, "data"),
+    Input(ids.THEME_MODE, "data"),
 )
-def _update_timeline(orgs, date, statuses, country, region, categories, span, event, sort):
+def _update_timeline(orgs, date, statuses, country, region, categories, span, event, sort, mode):
     dataset = data.bundled_dataset()
     today = dt.date.today()
     orgs, day, periods, events, start, end = in_view(
@@ -78,7 +79,7 @@ def _update_timeline(orgs, date, statuses, country, region, categories, span, ev
         end=end,
         selected_event=event if isinstance(event, str) else None,
     )
-    return figure, events_table(events, sort)
+    return theme.styled(figure, mode), events_table(events, sort)
 
 
 @dash.callback(

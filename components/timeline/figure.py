@@ -257,7 +257,7 @@ def build_timeline_figure(
     for org, first, last in bands:
         figure.add_shape(
             type="rect", xref="paper", x0=0, x1=1, y0=first - 0.5, y1=last + 0.5, layer="below",
-            fillcolor=theme.tint(theme.org_colour(org), 0.93), line={"width": 0},
+            fillcolor=theme.rgba(theme.org_colour(org), 0.07), line={"width": 0},
         )  # fmt: skip
         figure.add_annotation(
             xref="paper", x=1, xanchor="right", y=first - 0.5, yanchor="top", text=f"<b>{org}</b>", showarrow=False,

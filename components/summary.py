@@ -1,0 +1,114 @@
+"""A sentence above the views that says in words what they show, for every reader and screen reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import dash
+from dash import Input, Output, html
+
+import data
+from data import PartialDate, country_name
+
+from . import ids, state
+
+__all__ = ["describe", "layout"]
+
+MEMBER_LIKE = frozenset({"member", "signatory", "frozen", "suspended"})
+
+
+def _names(codes: Sequence[str]) -> str:
+    names = sorted(country_name(code) for code in codes)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _the(org: str, labels: Mapping[str, str]) -> str:
+    """An organization as a sentence names it: "the CSTO", but "NATO"."""
+    label = labels.get(org, org)
+    return label if org == "NATO" else f"the {label}"
+
+
+def _joined(orgs: Sequence[str], labels: Mapping[str, str]) -> str:
+    named = [_the(org, labels) for org in orgs]
+    if len(named) == 2:
+        return f"both {named[0]} and {named[1]}"
+    return "all of " + ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def _states(count: int) -> str:
+    return "1 state" if count == 1 else f"{count} states"
+
+
+def describe(
+    regions: Mapping[frozenset[str], Sequence[str]],
+    *,
+    orgs: Sequence[str],
+    statuses: Sequence[str],
+    as_of: dt.date,
+    today: dt.date,
+    labels: Mapping[str, str] | None = None,
+) -> str:
+    """One or two sentences: how many states each organization counts on `as_of`, and which are shared.
+
+    For example: "On 24 April 2014, 6 states were members of the CSTO and 6 of the SCO;
+    4 were in both: Kazakhstan, Kyrgyzstan, Russia and Tajikistan."
+
+    Args:
+        regions: the states of each region (see `data.overlap_regions`).
+        orgs: the selected organizations, in order.
+        statuses: the statuses counted.
+        as_of: the day described.
+        today: the present, which the sentence speaks of in the present tense.
+        labels: display names of the organizations (short names), by id.
+    """
+    labels = labels or {}
+    if not orgs:
+        return "No organization is selected: switch one on above to see its members."
+    if not statuses:
+        return "No status is selected: choose at least one in Statuses."
+    when = "Today" if as_of >= today else f"On {PartialDate.of_day(as_of).label()}"
+    were = "are" if as_of >= today else "were"
+    noun = "members" if set(statuses) <= MEMBER_LIKE else "members or partners"
+    counts = [sum(len(states) for region, states in regions.items() if org in region) for org in orgs]
+    first, *rest = zip(orgs, counts, strict=True)
+    parts = [f"{_states(first[1])} {were} {noun} of {_the(first[0], labels)}"]
+    parts += [f"{count} of {_the(org, labels)}" for org, count in rest]
+    sentence = f"{when}, " + (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0])
+    shared = [(region, states) for region, states in regions.items() if len(region) > 1 and states]
+    if len(orgs) == 2:
+        states = regions.get(frozenset(orgs), ())
+        sentence += (
+            f"; {len(states)} {were} in both: {_names(states)}." if states else f"; none {were} in both."
+        )
+    elif shared:
+        pieces = [
+            f"{len(states)} {were} in {_joined([o for o in orgs if o in region], labels)}: {_names(states)}"
+            for region, states in sorted(shared, key=lambda item: (-len(item[1]), sorted(item[0])))
+        ]
+        sentence += "; " + "; ".join(pieces) + "."
+    else:
+        sentence += "."
+    return sentence
+
+
+def layout() -> html.P:
+    """The sentence's place on the page: announced politely when it changes."""
+    return html.P(id=ids.VIEW_SUMMARY, className="view-summary", role="status", **{"aria-live": "polite"})
+
+
+@dash.callback(
+    Output(ids.VIEW_SUMMARY, "children"),
+    Input(ids.FILTERS_ORGS, "value"),
+    Input(ids.FILTERS_DATE, "date"),
+    Input(ids.FILTERS_STATUS, "value"),
+)
+def _update_summary(orgs, date, statuses) -> str:
+    dataset = data.bundled_dataset()
+    orgs = [org for org in dataset.families if org in (orgs or [])]
+    statuses = state.known_statuses(statuses)
+    today = dt.date.today()
+    day = state.day_from_control(date, today)
+    regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
+    labels = dict(zip(dataset.organizations["id"], dataset.organizations["short_name"], strict=True))
+    return describe(regions, orgs=orgs, statuses=statuses, as_of=day, today=today, labels=labels)
