@@ -113,10 +113,10 @@ def styled(figure: go.Figure, mode: object) -> go.Figure:
     figure.update_xaxes(gridcolor=DARK["grid"])
     figure.update_yaxes(gridcolor=DARK["grid"])
     for trace in figure.data:
-        if trace.type == "choropleth" and trace.marker.line.color == BORDER_COLOUR:
-            trace.marker.line.color = DARK["border"]
         if trace.type == "choropleth" and trace.marker.line.color == TEXT_COLOUR:
-            trace.marker.line.color = DARK["text"]
+            trace.marker.line.color = DARK["text"]  # a selection's outline
+        elif trace.type == "choropleth" and trace.marker.line.color == BORDER_COLOUR:
+            trace.marker.line.color = DARK["border"]
     for shape in figure.layout.shapes:
         if shape.line.color == TEXT_COLOUR:
             shape.line.color = DARK["text"]

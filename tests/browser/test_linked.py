@@ -1,0 +1,165 @@
+"""Linked exploration in the running app: history, sharing, embedding, downloads, reset, colours."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socketserver
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from browsing import find_all, map_title, open_page, plot_layout, url_query, wait_for
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+OVERLAP_READY = "#overlap-graph .scatterlayer .point"
+
+
+def wait_for_file(folder, name, timeout=20):
+    target = Path(folder) / name
+    deadline = time.monotonic() + timeout
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert target.exists(), f"{name} was not downloaded"
+    return target
+
+
+def test_back_and_forward_restore_each_view(dash_br, served):
+    open_page(dash_br, served.page("?date=2000"))
+    wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2000")
+    year = dash_br.find_element("#filters-year input")
+    year.send_keys(Keys.CONTROL, "a")
+    year.send_keys("2020", Keys.TAB)
+    wait_for(dash_br, lambda: url_query(dash_br) == "?date=2020")
+    dash_br.driver.find_element(By.CSS_SELECTOR, "#filters-orgs input[value='NATO']").click()
+    wait_for(dash_br, lambda: url_query(dash_br) == "?orgs=CSTO,SCO,NATO&date=2020")
+
+    dash_br.driver.back()
+    wait_for(dash_br, lambda: url_query(dash_br) == "?date=2020", message="back once")
+    wait_for(dash_br, lambda: "Member of NATO" not in dash_br.find_element("#map-graph .legend").text)
+    dash_br.driver.back()
+    wait_for(
+        dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2000", message="back twice"
+    )
+    assert dash_br.find_element("#filters-year input").get_attribute("value") == "2000"
+    dash_br.driver.forward()
+    wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2020", message="forward")
+
+
+def test_the_summary_says_what_the_views_show(dash_br, served):
+    open_page(dash_br, served.page("?date=2014-04-24"))
+    summary = dash_br.find_element("#view-summary")
+    wait_for(dash_br, lambda: summary.text.startswith("On 24 April 2014, 6 states were members of the CSTO"))
+    assert summary.get_attribute("aria-live") == "polite"
+
+
+def test_the_share_dialog_gives_the_link_and_an_iframe_snippet(dash_br, served_under_prefix):
+    open_page(dash_br, served_under_prefix.page("?date=2014-04-24&country=ARM"))
+    dash_br.find_element("#share-open").click()
+    link = dash_br.find_element("#share-link")
+    wait_for(
+        dash_br, lambda: link.get_attribute("value").endswith("/dash/blocs/?date=2014-04-24&country=ARM")
+    )
+    dash_br.driver.find_element(By.CSS_SELECTOR, "#share-view input[value='map']").click()
+    snippet = dash_br.find_element("#share-embed")
+    wait_for(dash_br, lambda: "embed=map" in snippet.get_attribute("value"))
+    assert snippet.get_attribute("value").startswith('<iframe src="http://127.0.0.1:')
+    assert "/dash/blocs/?date=2014-04-24&country=ARM&embed=map" in snippet.get_attribute("value")
+
+
+@pytest.fixture
+def intranet_page(tmp_path):
+    """A page on another origin (another port) that embeds what it is given in an iframe."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+
+        def page(src: str) -> str:
+            (tmp_path / "intranet.html").write_text(
+                f"<!doctype html><title>Intranet</title><iframe src='{src}' width='800' height='500'></iframe>",
+                encoding="utf-8",
+            )
+            return f"http://127.0.0.1:{server.server_address[1]}/intranet.html"
+
+        yield page
+        server.shutdown()
+
+
+def test_an_embedded_view_fills_its_iframe_alone(dash_br, served_under_prefix, intranet_page):
+    src = served_under_prefix.page("?orgs=CSTO,SCO&date=2014-04-24&embed=map")
+    dash_br.driver.get(intranet_page(src))
+    dash_br.driver.switch_to.frame(dash_br.driver.find_element(By.TAG_NAME, "iframe"))
+    try:
+        dash_br.wait_for_element("#map-graph path.choroplethlocation", timeout=30)
+        wait_for(dash_br, lambda: "page--embed-map" in dash_br.find_element("#page").get_attribute("class"))
+        for hidden in ("#filters-orgs", "#overlap-graph", "#timeline-graph", "#view-summary", "#share-open"):
+            assert not dash_br.find_element(hidden).is_displayed(), hidden
+        graph = dash_br.find_element("#map-graph")
+        assert graph.size["height"] > 420 and graph.size["width"] > 700
+        wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 24 April 2014")
+    finally:
+        dash_br.driver.switch_to.default_content()
+
+
+def test_reset_returns_to_the_defaults(dash_br, served):
+    open_page(dash_br, served.page("?orgs=NATO&date=2001&status=member&events=crisis"))
+    reset = dash_br.find_element("#filters-reset")
+    reset.click()
+    wait_for(dash_br, lambda: url_query(dash_br) == "", message="URL")
+    wait_for(
+        dash_br,
+        lambda: map_title(dash_br).startswith("Member states as of") and "2001" not in map_title(dash_br),
+    )
+    checked = dash_br.driver.execute_script(
+        "return [...document.querySelectorAll('#filters-orgs input:checked')].map(e => e.value)"
+    )
+    assert checked == ["CSTO", "SCO"]
+
+
+def test_downloads_of_memberships_and_figures(dash_br, served):
+    open_page(dash_br, served.page("?orgs=SCO&date=2024"))
+    dash_br.find_element("#download-memberships-button").click()
+    memberships = wait_for_file(dash_br.download_path, "csto-sco-nato-memberships.csv").read_text(
+        encoding="utf-8"
+    )
+    lines = memberships.splitlines()
+    assert lines[0] == "org,iso3,country,status,start,end,source,notes"
+    assert all(line.startswith(("SCO,", "SHANGHAI5,")) for line in lines[1:])
+
+    dash_br.driver.find_element(
+        By.CSS_SELECTOR, '[id*=\'"graph":"map-graph"\'][id*=\'"format":"svg"\']'
+    ).click()
+    svg = wait_for_file(dash_br.download_path, "csto-sco-nato-map-graph.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "Member states as of 31 December 2024" in svg
+
+
+def test_dark_colours_restyle_the_page_and_the_figures(dash_br, served):
+    open_page(dash_br, served.page("?date=2014"))
+    choice = dash_br.find_element("#theme-choice")
+    choice.send_keys("Dark")
+    wait_for(
+        dash_br,
+        lambda: dash_br.driver.execute_script("return document.documentElement.dataset.bsTheme") == "dark",
+    )
+    wait_for(
+        dash_br, lambda: plot_layout(dash_br, "map-graph")["geo"]["landcolor"] == "#3A3F44", message="map"
+    )
+    wait_for(
+        dash_br,
+        lambda: plot_layout(dash_br, "timeline-graph")["font"]["color"] == "#DEE2E6",
+        message="timeline",
+    )
+    dash_br.driver.refresh()  # the choice is remembered
+    dash_br.wait_for_element("#map-graph path.choroplethlocation", timeout=30)
+    wait_for(
+        dash_br,
+        lambda: dash_br.driver.execute_script("return document.documentElement.dataset.bsTheme") == "dark",
+    )
+    find_all(dash_br, "#theme-choice")[0].send_keys("Light")
+    wait_for(
+        dash_br,
+        lambda: dash_br.driver.execute_script("return document.documentElement.dataset.bsTheme") == "light",
+    )

@@ -1,0 +1,70 @@
+"""The pieces that tie the views together: the summary sentence, downloads, colours, embedding."""
+
+import datetime as dt
+import io
+
+import pandas as pd
+import plotly.graph_objects as go
+
+import data
+from components import theme
+from components.downloads import memberships_csv
+from components.state import DEFAULT_STATUSES, parse_query, to_query
+from components.summary import describe
+
+TODAY = dt.date(2026, 11, 28)
+LABELS = {"CSTO": "CSTO", "SCO": "SCO", "NATO": "NATO", "CSTO_PA": "CSTO PA"}
+
+
+def sentence(dataset, orgs, day, statuses=DEFAULT_STATUSES):
+    regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
+    return describe(regions, orgs=orgs, statuses=statuses, as_of=day, today=TODAY, labels=LABELS)
+
+
+def test_summary_on_the_articles_day(bundled):
+    assert sentence(bundled, ["CSTO", "SCO"], dt.date(2014, 4, 24)) == (
+        "On 24 April 2014, 6 states were members of the CSTO and 6 of the SCO; "
+        "4 were in both: Kazakhstan, Kyrgyzstan, Russia and Tajikistan."
+    )
+
+
+def test_summary_today_three_organizations_and_edge_cases(bundled):
+    text = sentence(bundled, ["CSTO", "SCO", "NATO"], TODAY)
+    assert text.startswith("Today, 6 states are members of the CSTO, 10 of the SCO and 32 of NATO; ")
+    assert (
+        "5 are in both the CSTO and the SCO: Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan." in text
+    )
+    assert sentence(bundled, ["CSTO", "SCO"], dt.date(1993, 1, 1)).endswith("none were in both.")
+    assert "members or partners" in sentence(bundled, ["SCO"], TODAY, statuses=["member", "partner"])
+    assert "No organization is selected" in sentence(bundled, [], TODAY)
+    assert "No status is selected" in sentence(bundled, ["CSTO"], TODAY, statuses=[])
+
+
+def test_memberships_csv_keeps_sources_and_precision(bundled):
+    rows = bundled.memberships[bundled.memberships["family"] == "SCO"]
+    frame = pd.read_csv(io.StringIO(memberships_csv(rows)), dtype=str, keep_default_na=False)
+    assert list(frame.columns) == ["org", "iso3", "country", "status", "start", "end", "source", "notes"]
+    assert len(frame) == len(rows) and set(frame["org"]) == {"SHANGHAI5", "SCO"}
+    mongolia = frame[(frame["iso3"] == "MNG") & (frame["status"] == "observer")].iloc[0]
+    assert (mongolia["start"], mongolia["country"]) == ("2004", "Mongolia")
+    assert frame["source"].str.startswith("http").all()
+
+
+def test_dark_mode_restyles_a_figure_and_light_leaves_it():
+    figure = go.Figure(
+        go.Choropleth(locations=["RUS"], z=[1], marker={"line": {"color": theme.BORDER_COLOUR}})
+    )
+    figure.update_geos(landcolor=theme.LAND_COLOUR)
+    figure.add_vline(x=1, line={"color": theme.TEXT_COLOUR})
+    assert theme.styled(figure, "light") is figure and figure.layout.geo.landcolor == theme.LAND_COLOUR
+    theme.styled(figure, "dark")
+    assert figure.layout.geo.landcolor == theme.DARK["land"]
+    assert figure.layout.font.color == theme.DARK["text"]
+    assert figure.data[0].marker.line.color == theme.DARK["border"]
+    assert figure.layout.shapes[0].line.color == theme.DARK["text"]
+
+
+def test_embed_is_kept_in_the_url_and_only_for_known_views():
+    state = parse_query("?embed=map&date=2014", known_orgs=["CSTO", "SCO"], today=TODAY)
+    assert state.embed == "map" and to_query(state) == "?date=2014&embed=map"
+    assert parse_query("?embed=<script>", known_orgs=["CSTO"], today=TODAY).embed is None
