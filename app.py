@@ -11,6 +11,7 @@ command line or from environment variables:
 | `--url-prefix`  | `BLOCS_URL_PREFIX` | `/`                   |
 | `--data-dir`    | `BLOCS_DATA_DIR`   | the bundled `data/`   |
 | `--debug`       |                    | off                   |
+|                 | `BLOCS_FRAME_ANCESTORS` | `'self'`: who may embed the app in a frame |
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 from dash import Dash
 
 import data
+import serving
 
 HERE = Path(__file__).resolve().parent
 TITLE = "CSTO, SCO and NATO through time"
@@ -54,6 +56,7 @@ def create_app(*, url_prefix: str = "/") -> Dash:
     from components import page
 
     app.layout = page.layout(dataset, today=dt.date.today())
+    serving.harden(app, frame_ancestors=os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"))
     return app
 
 

@@ -133,7 +133,7 @@ def _show_selection(iso3, region, orgs, date, statuses) -> tuple[list, bool]:
     dataset = data.bundled_dataset()
     if isinstance(iso3, str) and iso3 in dataset.countries:
         return build_country_panel(dataset, iso3), False
-    orgs = [org for org in dataset.families if org in (orgs or [])]
+    orgs = state.chosen(orgs, dataset.families)
     chosen = state.region_of(region, orgs)
     if chosen is None:
         return build_country_panel(dataset, None), True

@@ -83,7 +83,7 @@ def _download_memberships(clicks, orgs, date, statuses, country, region):
     if not clicks:
         return dash.no_update
     dataset = data.bundled_dataset()
-    orgs = [org for org in dataset.families if org in (orgs or [])]
+    orgs = state.chosen(orgs, dataset.families)
     statuses = state.known_statuses(statuses)
     day = state.day_from_control(date, dt.date.today())
     rows = dataset.memberships[

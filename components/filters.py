@@ -18,7 +18,7 @@ from dash import Input, Output, State, clientside_callback, ctx, dcc, html
 
 import data
 from data import PartialDate, Precision
-from data.schema import CATEGORY_LABELS, STATUS_LABELS
+from data.schema import CATEGORY_LABELS
 
 from . import ids, state, theme
 
@@ -249,7 +249,7 @@ def _apply(
 ) -> state.ViewState:
     """The view state once the control `trigger` has been taken into account."""
     if trigger == ids.FILTERS_ORGS:
-        return replace(current, orgs=tuple(org for org in known_orgs if org in (controls.orgs or [])))
+        return replace(current, orgs=tuple(state.chosen(controls.orgs, known_orgs)))
     if trigger == ids.FILTERS_DATE:
         day = state.day_from_control(controls.date, today)
         keep = current.date is not None and current.as_of(today) == day
@@ -265,10 +265,11 @@ def _apply(
         country = controls.country if controls.country in known_countries else None
         return replace(current, country=country, region=None if country else current.region)
     if trigger == ids.FILTERS_STATUS:
-        return replace(current, statuses=tuple(s for s in STATUS_LABELS if s in (controls.statuses or [])))
+        return replace(current, statuses=tuple(state.known_statuses(controls.statuses)))
     if trigger == ids.FILTERS_REGION:
-        region = tuple(org for org in current.orgs if org in (controls.region or []))
-        valid = bool(region) and len(region) == len(set(controls.region or []))
+        asked = controls.region if isinstance(controls.region, list) else []
+        region = tuple(state.chosen(asked, current.orgs))
+        valid = bool(region) and len(region) == len(set(map(str, asked)))
         return replace(current, region=region if valid else None, country=None if valid else current.country)
     if trigger == ids.FILTERS_EVENTS:
         return replace(current, categories=tuple(state.known_categories(controls.categories)))

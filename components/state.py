@@ -20,6 +20,7 @@ __all__ = [
     "DEFAULT_STATUSES",
     "MAX_QUERY_LENGTH",
     "ViewState",
+    "chosen",
     "day_from_control",
     "known_categories",
     "known_statuses",
@@ -230,8 +231,7 @@ def day_from_control(value: object, today: dt.date | None = None) -> dt.date:
 
 def known_statuses(value: object) -> list[str]:
     """The statuses a status control holds, in the data's order, dropping anything unknown."""
-    chosen = value if isinstance(value, list) else []
-    return [status for status in STATUSES if status in chosen]
+    return chosen(value, STATUSES)
 
 
 def region_of(value: object, orgs: Sequence[str]) -> frozenset[str] | None:
@@ -244,5 +244,13 @@ def region_of(value: object, orgs: Sequence[str]) -> frozenset[str] | None:
 
 def known_categories(value: object) -> list[str]:
     """The event categories a control holds, in the data's order, dropping anything unknown."""
-    chosen = value if isinstance(value, list) else []
-    return [category for category in CATEGORIES if category in chosen]
+    return chosen(value, CATEGORIES)
+
+
+def chosen(value: object, allowed: Sequence[str]) -> list[str]:
+    """The items of `allowed` that a control's list value holds, in `allowed`'s order.
+
+    Anything but a list (a crafted request may send a number or an object) chooses nothing.
+    """
+    items = {item for item in value if isinstance(item, str)} if isinstance(value, list) else set()
+    return [item for item in allowed if item in items]

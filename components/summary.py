@@ -105,7 +105,7 @@ def layout() -> html.P:
 )
 def _update_summary(orgs, date, statuses) -> str:
     dataset = data.bundled_dataset()
-    orgs = [org for org in dataset.families if org in (orgs or [])]
+    orgs = state.chosen(orgs, dataset.families)
     statuses = state.known_statuses(statuses)
     today = dt.date.today()
     day = state.day_from_control(date, today)

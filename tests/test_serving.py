@@ -25,7 +25,8 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def gunicorn_url(tmp_path_factory):
     port = free_port()
-    log = (tmp_path_factory.mktemp("gunicorn") / "log").open("w")
+    log_path = tmp_path_factory.mktemp("gunicorn") / "log"
+    log = log_path.open("w")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -59,6 +60,7 @@ def gunicorn_url(tmp_path_factory):
     process.terminate()
     process.wait(timeout=10)
     log.close()
+    assert f'"GET {PREFIX} HTTP/1.1" 200' in log_path.read_text()  # the access log
 
 
 def test_every_script_and_stylesheet_is_served_under_the_prefix(gunicorn_url):
@@ -98,3 +100,21 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
     assert answer.status_code == 200
     figure = answer.json()["response"]["map-graph"]["figure"]
     assert figure["layout"]["title"]["text"] == "Member states as of 24 April 2014"
+
+
+def test_a_broken_data_file_stops_gunicorn_before_it_serves(bundled_copy):
+    path = bundled_copy / "events.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",crisis,", ",panic,", 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "app:server"],
+        cwd=ROOT,
+        env={**os.environ, "BLOCS_DATA_DIR": str(bundled_copy), "BLOCS_PORT": str(free_port())},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert (
+        "events.csv, row" in result.stderr + result.stdout
+        and "'panic' is not one of" in result.stderr + result.stdout
+    )

@@ -40,7 +40,7 @@ def _table(rows) -> html.Table:
 )
 def _update_map(orgs, date, statuses, country, region, view, mode) -> tuple[go.Figure, html.Table]:
     dataset = data.bundled_dataset()
-    orgs = [org for org in dataset.families if org in (orgs or [])]
+    orgs = state.chosen(orgs, dataset.families)
     statuses = state.known_statuses(statuses)
     day = state.day_from_control(date)
     relations = data.relations_as_of(dataset.memberships, day, orgs=orgs, statuses=statuses)

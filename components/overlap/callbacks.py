@@ -25,7 +25,7 @@ from .layout import region_table
 )
 def _update_overlap(orgs, date, statuses, country, region, mode) -> tuple[go.Figure, html.Table]:
     dataset = data.bundled_dataset()
-    orgs = [org for org in dataset.families if org in (orgs or [])]
+    orgs = state.chosen(orgs, dataset.families)
     statuses = state.known_statuses(statuses)
     day = state.day_from_control(date)
     regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)

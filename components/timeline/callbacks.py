@@ -29,7 +29,7 @@ INPUTS = (
 
 def in_view(dataset: data.Dataset, orgs, date, statuses, country, region, categories, span, today: dt.date):
     """The membership periods and events the timeline shows for these control values."""
-    orgs = [org for org in dataset.families if org in (orgs or [])]
+    orgs = state.chosen(orgs, dataset.families)
     statuses = state.known_statuses(statuses)
     day = state.day_from_control(date, today)
     selected = selected_states(dataset, day, orgs=orgs, statuses=statuses, country=country, region=region)

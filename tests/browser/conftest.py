@@ -105,4 +105,8 @@ def served(tmp_path_factory) -> Iterator[Served]:
 @pytest.fixture(scope="session")
 def served_under_prefix(tmp_path_factory) -> Iterator[Served]:
     """The app under the URL prefix /dash/blocs/."""
-    yield from _serve(tmp_path_factory.mktemp("prefixed") / "app.log", "--url-prefix=/dash/blocs/")
+    yield from _serve(
+        tmp_path_factory.mktemp("prefixed") / "app.log",
+        "--url-prefix=/dash/blocs/",
+        env={"BLOCS_FRAME_ANCESTORS": "'self' http://127.0.0.1:*"},  # the intranet page of the embed test
+    )

@@ -1,0 +1,164 @@
+"""What the app's web server adds to a stock Dash server: headers, limits, answers to bad requests, health.
+
+- Every response carries a Content-Security-Policy that allows only the app's own origin:
+  scripts from the app, plus the hashes of the few scripts Dash writes into the page;
+  `style-src 'unsafe-inline'` because plotly.js sets styles on the elements it draws;
+  `frame-ancestors` from configuration (by default the app's own origin), which replaces
+  X-Frame-Options. Also X-Content-Type-Options and Referrer-Policy.
+- The callback endpoint refuses bodies over a size limit (413), malformed JSON, unknown
+  callbacks and ill-formed inputs (400), and answers any failure of a callback on such
+  input with 400, never a stack trace.
+- `<prefix>healthz` answers 200 with the size of the data, for load balancers.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Callable
+
+import flask
+from dash import Dash
+from werkzeug.exceptions import HTTPException, NotFound
+
+__all__ = ["DEFAULT_MAX_BODY", "harden"]
+
+DEFAULT_MAX_BODY = 64 * 1024  # the largest real callback request is a few kilobytes
+MAX_DEPTH = 12  # how deeply a callback request's JSON may nest
+INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
+LOGGER = logging.getLogger("blocs.serving")
+
+
+def _inline_script_hashes(html: str) -> list[str]:
+    """CSP hashes of the executable scripts written into `html` (not JSON data blocks, not IE comments)."""
+    visible = re.sub(r"<!--.*?-->", "", html, flags=re.S)
+    hashes = []
+    for match in INLINE_SCRIPT.finditer(visible):
+        attributes, body = match.group("attributes"), match.group("body")
+        if "src=" in attributes or "application/json" in attributes or not body.strip():
+            continue
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+        hashes.append(f"'sha256-{digest}'")
+    return sorted(set(hashes))
+
+
+def content_security_policy(script_hashes: list[str], frame_ancestors: str) -> str:
+    """The policy for a page whose inline scripts have `script_hashes`."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(script_hashes),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            f"frame-ancestors {frame_ancestors}",
+        ]
+    )
+
+
+def _depth(value: object, limit: int) -> int:
+    """How deeply `value` nests, counting no further than `limit` + 1."""
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((child, level + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, level + 1) for child in item)
+    return deepest
+
+
+def validate_callback_request(body: object, known_outputs: frozenset[str]) -> str | None:
+    """Why a callback request's JSON body is not one the app can answer, or None if it is."""
+    if not isinstance(body, dict):
+        return "the body is not a JSON object"
+    if _depth(body, MAX_DEPTH) > MAX_DEPTH:
+        return "the body nests too deeply"
+    if body.get("output") not in known_outputs:
+        return "unknown callback"
+    for key in ("inputs", "state"):
+        items = body.get(key, [])
+        if not isinstance(items, list):
+            return f"'{key}' is not a list"
+        for item in items:
+            entries = item if isinstance(item, list) else [item]  # pattern-matching inputs come as lists
+            if not all(isinstance(e, dict) and "property" in e and "id" in e for e in entries):
+                return f"an item of '{key}' is not an input"
+    if not isinstance(body.get("outputs", {}), dict | list):
+        return "'outputs' is neither an object nor a list"
+    return None
+
+
+def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAULT_MAX_BODY) -> None:
+    """Add the headers, limits, error answers and health endpoint described above to `app`'s server."""
+    server: flask.Flask = app.server
+    server.config["MAX_CONTENT_LENGTH"] = max_body
+    prefix = app.config.routes_pathname_prefix
+    callback_path = prefix + "_dash-update-component"
+    known_outputs: Callable[[], frozenset[str]] = lambda: frozenset(app.callback_map)  # noqa: E731
+    policies: dict[str, str] = {}
+
+    @server.before_request
+    def _check_callback_request():
+        if flask.request.path != callback_path or flask.request.method != "POST":
+            return None
+        try:
+            body = json.loads(flask.request.get_data(cache=True) or b"null")
+        except (ValueError, RecursionError):
+            return _refuse(400, "the body is not valid JSON")
+        problem = validate_callback_request(body, known_outputs())
+        return _refuse(400, problem) if problem else None
+
+    @server.after_request
+    def _add_headers(response: flask.Response) -> flask.Response:
+        if response.mimetype == "text/html" and not response.direct_passthrough:
+            html = response.get_data(as_text=True)
+            key = hashlib.sha256(html.encode("utf-8")).hexdigest()
+            if key not in policies:
+                policies[key] = content_security_policy(_inline_script_hashes(html), frame_ancestors)
+            response.headers["Content-Security-Policy"] = policies[key]
+        else:
+            response.headers["Content-Security-Policy"] = (
+                f"default-src 'none'; frame-ancestors {frame_ancestors}"
+            )
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        return response
+
+    @server.errorhandler(Exception)
+    def _answer_failures(error: Exception):
+        if isinstance(error, HTTPException):
+            return error
+        path = flask.request.path
+        if path == callback_path:
+            LOGGER.warning("callback request failed: %r", error, exc_info=error)
+            return _refuse(400, "the request could not be answered")
+        if path.startswith(prefix + "_dash-component-suites/"):
+            return NotFound()
+        LOGGER.error("request failed: %s", path, exc_info=error)
+        return _refuse(500, "internal error")
+
+    def _health():
+        from data import bundled_dataset  # loaded at start-up: this only reads the cache
+
+        dataset = bundled_dataset()
+        return flask.jsonify(status="ok", memberships=len(dataset.memberships), events=len(dataset.events))
+
+    server.add_url_rule(prefix + "healthz", "healthz", _health)
+
+
+def _refuse(status: int, reason: str) -> flask.Response:
+    response = flask.jsonify(error=reason)
+    response.status_code = status
+    return response

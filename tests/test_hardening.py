@@ -1,0 +1,122 @@
+"""Hostile and malformed requests: 4xx answers, never a 500 or a stack trace; headers on every response."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import app as dashboard
+
+CALLBACK = "/_dash-update-component"
+
+
+@pytest.fixture(scope="module")
+def client():
+    return dashboard.server.test_client()
+
+
+@pytest.fixture(scope="module")
+def dependencies(client):
+    return client.get("/_dash-dependencies").get_json()
+
+
+def body_for(dependency, values):
+    """A request for `dependency` with `values` for its inputs and states, in order."""
+
+    def items(specs, start):
+        return [
+            {"id": spec["id"], "property": spec["property"], "value": values[(start + i) % len(values)]}
+            for i, spec in enumerate(specs)
+        ]
+
+    outputs = [
+        {"id": part.split(".")[0], "property": part.split(".")[1]}
+        for part in dependency["output"].strip(".").split("...")
+        if "{" not in part
+    ]
+    return {
+        "output": dependency["output"],
+        "outputs": outputs if len(outputs) != 1 else outputs[0],
+        "inputs": items(dependency["inputs"], 0),
+        "state": items(dependency["state"], len(dependency["inputs"])),
+        "changedPropIds": [],
+    }
+
+
+def test_every_response_carries_the_security_headers(client):
+    for path in ("/", "/assets/style.css", "/_dash-layout", "/healthz"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "same-origin"
+        policy = response.headers["Content-Security-Policy"]
+        assert "frame-ancestors 'self'" in policy
+        assert "unsafe-eval" not in policy
+        assert "X-Frame-Options" not in response.headers
+    page_policy = client.get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self' 'sha256-" in page_policy and "default-src 'self'" in page_policy
+
+
+def test_the_health_endpoint_reports_the_data(client):
+    assert client.get("/healthz").get_json() == {"status": "ok", "memberships": 115, "events": 76}
+
+
+HOSTILE = [
+    ("not json", "{", 400),
+    ("a list", "[]", 400),
+    ("unknown callback", json.dumps({"output": "nope.figure", "inputs": []}), 400),
+    ("inputs not a list", json.dumps({"output": "view-summary.children", "inputs": "x"}), 400),
+    ("inputs not inputs", json.dumps({"output": "view-summary.children", "inputs": [1, 2]}), 400),
+    ("deeply nested", "[" * 3000 + "]" * 3000, 400),
+    ("nested value", json.dumps({"output": "view-summary.children", "inputs": [{"id": "a", "property": "b", "value": [[[[[[[[[[[[[[1]]]]]]]]]]]]]]}]}), 400),
+    ("huge", json.dumps({"output": "view-summary.children", "inputs": [], "x": "a" * 200_000}), 413),
+    ("markup", json.dumps({"output": "<script>alert(1)</script>", "inputs": []}), 400),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "body", "status"), HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_callback_requests_get_a_clear_4xx(client, name, body, status):
+    response = client.post(CALLBACK, data=body, content_type="application/json")
+    assert response.status_code == status, name
+    assert b"Traceback" not in response.data
+    assert client.get("/healthz").status_code == 200  # and the server keeps serving
+
+
+def test_out_of_domain_values_are_answered(client, dependencies):
+    summary = next(d for d in dependencies if d["output"] == "view-summary.children")
+    body = body_for(summary, [["NOPE"], "9999-01-01", ["member"]])
+    response = client.post(CALLBACK, json=body)
+    assert response.status_code == 200
+    assert "No organization is selected" in response.get_data(as_text=True)
+
+
+def test_unknown_asset_paths_answer_404(client):
+    assert client.get("/assets/nope.css").status_code == 404
+    assert client.get("/assets/../app.py").status_code == 404
+    assert client.get("/_dash-component-suites/nope/x.js").status_code == 404
+    assert client.get("/_dash-component-suites/dash/nope.v1m1.js").status_code == 404
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_every_callback_answers_arbitrary_values_without_failing(client, dependencies, data):
+    dependency = data.draw(st.sampled_from([d for d in dependencies if not d.get("clientside_function")]))
+    count = len(dependency["inputs"]) + len(dependency["state"])
+    values = data.draw(st.lists(JSON, min_size=max(count, 1), max_size=max(count, 1)))
+    response = client.post(CALLBACK, json=body_for(dependency, values))
+    # 200 or 204 (nothing to update): the callbacks themselves cope with any value.
+    assert response.status_code in (200, 204), (
+        dependency["output"],
+        values,
+        response.get_data(as_text=True)[:300],
+    )
