@@ -13,7 +13,7 @@ from dash import ALL, Input, Output, State, clientside_callback, dcc, html
 import data
 
 from . import ids, state
-from .selection import selected_states
+from .selection import periods_in_view, selected_states
 
 __all__ = ["figure_buttons", "layout", "memberships_csv"]
 
@@ -86,12 +86,8 @@ def _download_memberships(clicks, orgs, date, statuses, country, region):
     orgs = state.chosen(orgs, dataset.families)
     statuses = state.known_statuses(statuses)
     day = state.day_from_control(date, dt.date.today())
-    rows = dataset.memberships[
-        dataset.memberships["family"].isin(orgs) & dataset.memberships["status"].isin(statuses)
-    ]
     selected = selected_states(dataset, day, orgs=orgs, statuses=statuses, country=country, region=region)
-    if selected:
-        rows = rows[rows["iso3"].isin(selected)]
+    rows = periods_in_view(dataset, orgs=orgs, statuses=statuses, selected=selected)
     return dcc.send_string(memberships_csv(rows), "csto-sco-nato-memberships.csv", type="text/csv")
 
 

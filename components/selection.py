@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import pandas as pd
+
 import data
 
 from . import state
 
-__all__ = ["selected_states"]
+__all__ = ["periods_in_view", "selected_states"]
 
 
 def selected_states(
@@ -32,3 +34,14 @@ def selected_states(
         return frozenset()
     regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
     return frozenset(regions.get(chosen, ()))
+
+
+def periods_in_view(
+    dataset: data.Dataset, *, orgs: Sequence[str], statuses: Sequence[str], selected: frozenset[str]
+) -> pd.DataFrame:
+    """Every membership period of `orgs` with one of `statuses`, of the `selected` states if any."""
+    rows = dataset.memberships
+    keep = rows["family"].isin(list(orgs)) & rows["status"].isin(list(statuses))
+    if selected:
+        keep &= rows["iso3"].isin(list(selected))
+    return rows[keep]

@@ -11,7 +11,7 @@ from dash import ALL, Input, Output, State, clientside_callback, ctx, dcc
 import data
 
 from .. import ids, state, theme
-from ..selection import selected_states
+from ..selection import periods_in_view, selected_states
 from .figure import build_timeline_figure
 from .layout import event_detail
 from .table import events_csv, events_table
@@ -34,14 +34,11 @@ def in_view(dataset: data.Dataset, orgs, date, statuses, country, region, catego
     day = state.day_from_control(date, today)
     selected = selected_states(dataset, day, orgs=orgs, statuses=statuses, country=country, region=region)
     start, end = _span(span, today)
-    periods = dataset.memberships[
-        dataset.memberships["family"].isin(orgs) & dataset.memberships["status"].isin(statuses)
-    ]
+    periods = periods_in_view(dataset, orgs=orgs, statuses=statuses, selected=selected)
     events = data.events_between(
         dataset.events, start, end, orgs=orgs, categories=state.known_categories(categories)
     )
     if selected:
-        periods = periods[periods["iso3"].isin(selected)]
         events = events[events["country_list"].map(lambda codes: not selected.isdisjoint(codes))]
     return orgs, day, periods, events, start, end
 
