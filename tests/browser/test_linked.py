@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from browsing import find_all, map_title, open_page, plot_layout, url_query, wait_for
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -163,3 +164,29 @@ def test_dark_colours_restyle_the_page_and_the_figures(dash_br, served):
         dash_br,
         lambda: dash_br.driver.execute_script("return document.documentElement.dataset.bsTheme") == "light",
     )
+
+
+def test_the_modebar_saves_svg_as_well_as_png(dash_br, served):
+    open_page(dash_br, served.page("?date=2014-04-24"))
+    graph = dash_br.find_element("#overlap-graph")
+    ActionChains(dash_br.driver).move_to_element(graph).perform()
+    button = dash_br.find_element("#overlap-graph .modebar-btn[data-title^='Download as SVG']")
+    assert dash_br.find_element("#overlap-graph .modebar-btn[data-title*='png' i]")
+    button.click()
+    svg = wait_for_file(dash_br.download_path, "csto-sco-nato-overlap-graph.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "States in common as of 24 April 2014" in svg
+
+
+def test_the_page_fits_a_phone(dash_br, served):
+    dash_br.driver.set_window_size(390, 844)
+    try:
+        open_page(dash_br, served.page("?date=2014-04-24"))
+        overflow = dash_br.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1
+        for control in ("#filters-orgs", "#filters-date", "#filters-play", "#filters-country"):
+            assert dash_br.find_element(control).is_displayed(), control
+        assert dash_br.find_element("#map-graph").size["width"] <= 390
+    finally:
+        dash_br.driver.set_window_size(1366, 900)
