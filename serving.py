@@ -8,16 +8,21 @@
 - The callback endpoint refuses bodies over a size limit (413), malformed JSON, unknown
   callbacks and ill-formed inputs (400), and answers any failure of a callback on such
   input with 400, never a stack trace.
+- Responses are gzip-compressed for clients that accept it; static files (the app's assets
+  and Dash's component suites) are compressed once and then served from memory.
+  Fingerprinted assets (`?m=`) may be cached for a year.
 - `<prefix>healthz` answers 200 with the size of the data, for load balancers.
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 import logging
 import re
+import threading
 from collections.abc import Callable
 
 import flask
@@ -27,6 +32,18 @@ from werkzeug.exceptions import HTTPException, NotFound
 __all__ = ["DEFAULT_MAX_BODY", "harden"]
 
 DEFAULT_MAX_BODY = 64 * 1024  # the largest real callback request is a few kilobytes
+COMPRESSIBLE = frozenset(
+    {
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "image/svg+xml",
+    }
+)
+MIN_COMPRESSED_SIZE = 1024
+YEAR = 365 * 24 * 3600
 MAX_DEPTH = 12  # how deeply a callback request's JSON may nest
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
 LOGGER = logging.getLogger("blocs.serving")
@@ -119,6 +136,48 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
             return _refuse(400, "the body is not valid JSON")
         problem = validate_callback_request(body, known_outputs())
         return _refuse(400, problem) if problem else None
+
+    static_prefixes = (prefix + "assets/", prefix + "_dash-component-suites/")
+    compressed: dict[tuple[str, str], bytes] = {}
+    compressed_lock = threading.Lock()
+
+    # Flask runs after-request functions last-registered first: this one, registered
+    # before the headers, runs after them, on the finished body.
+    @server.after_request
+    def _compress(response: flask.Response) -> flask.Response:
+        request = flask.request
+        if (
+            request.path.startswith(prefix + "assets/")
+            and "m" in request.args
+            and response.status_code == 200
+        ):
+            response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+        static = request.path.startswith(static_prefixes)
+        if static and response.direct_passthrough and response.status_code == 200:
+            response.direct_passthrough = False  # read the file, to compress it (once)
+        if (
+            response.status_code != 200
+            or response.direct_passthrough
+            or response.mimetype not in COMPRESSIBLE
+            or "Content-Encoding" in response.headers
+            or "gzip" not in request.headers.get("Accept-Encoding", "")
+        ):
+            return response
+        body = response.get_data()
+        if len(body) < MIN_COMPRESSED_SIZE:
+            return response
+        if static:
+            key = (request.full_path, hashlib.sha256(body).hexdigest())
+            with compressed_lock:
+                if key not in compressed:
+                    compressed[key] = gzip.compress(body, compresslevel=6, mtime=0)
+                packed = compressed[key]
+        else:
+            packed = gzip.compress(body, compresslevel=6, mtime=0)
+        response.set_data(packed)
+        response.headers["Content-Encoding"] = "gzip"
+        response.headers.add("Vary", "Accept-Encoding")
+        return response
 
     @server.after_request
     def _add_headers(response: flask.Response) -> flask.Response:

@@ -120,3 +120,28 @@ def test_every_callback_answers_arbitrary_values_without_failing(client, depende
         values,
         response.get_data(as_text=True)[:300],
     )
+
+
+def test_static_files_are_compressed_once_and_fingerprinted_ones_cached_long(client, monkeypatch):
+    import gzip
+
+    import serving
+
+    calls = []
+    real = serving.gzip.compress
+    monkeypatch.setattr(
+        serving.gzip, "compress", lambda data, **kw: calls.append(len(data)) or real(data, **kw)
+    )
+    path = "/assets/topojson/world_50m.json?compression-test"
+    first = client.get(path, headers={"Accept-Encoding": "gzip"})
+    second = client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Content-Encoding"] == "gzip" and first.data == second.data
+    assert len(calls) == 1  # the second answer came from memory
+    plain = client.get(path)
+    assert "Content-Encoding" not in plain.headers
+    assert gzip.decompress(first.data) == plain.data
+    assert len(first.data) < len(plain.data) / 2
+
+    fingerprinted = client.get("/assets/style.css?m=123", headers={"Accept-Encoding": "gzip"})
+    assert fingerprinted.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "Accept-Encoding" in fingerprinted.headers["Vary"]
