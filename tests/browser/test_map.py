@@ -9,6 +9,8 @@ from browsing import find_all, map_title, open_page, plot_data, plot_layout, url
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
+from components.map import INITIAL_VIEW
+
 PLAY = "#filters-play"
 PANEL_TITLE = "#country-panel-body h3"
 
@@ -128,11 +130,17 @@ def test_the_state_picker_selects_by_typing(dash_br, served):
 
 def test_zoom_and_pan_survive_filter_changes(dash_br, served):
     open_page(dash_br, served.page("?date=2014"))
-    initial = plot_layout(dash_br, "map-graph")["geo"]["projection"]["scale"]
-    graph = dash_br.find_element("#map-graph")
-    ActionChains(dash_br.driver).move_to_element(graph).perform()  # shows the modebar
-    for _ in range(2):
+    initial = INITIAL_VIEW["geo.projection.scale"]
+    wait_for(dash_br, lambda: plot_layout(dash_br, "map-graph")["geo"]["projection"]["scale"] == initial)
+
+    def zoom_in():
+        # The modebar is redrawn with the figure: find the button afresh for each click.
+        ActionChains(dash_br.driver).move_to_element(dash_br.find_element("#map-graph")).perform()
         dash_br.find_element("#map-graph .modebar-btn[data-attr='zoom'][data-val='in']").click()
+        return True
+
+    for _ in range(2):
+        wait_for(dash_br, zoom_in, message="zoom in")
     # The zoom reaches the server, which redraws with the finer shapes: wait for that.
     wait_for(dash_br, lambda: plot_layout(dash_br, "map-graph")["geo"]["resolution"] == 50, message="redrawn")
     zoomed = plot_layout(dash_br, "map-graph")["geo"]["projection"]["scale"]
