@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -58,15 +58,10 @@ def _source_host(url: str) -> str:
     return urlsplit(url).netloc.removeprefix("www.")
 
 
-def describe_status(row: pd.Series) -> str:
+def describe_status(row: Mapping[str, str]) -> str:
     """One line of hover text: `CSTO: member since 18 September 2003 (odkb.gov.ru)`."""
     status = STATUS_WORDS.get(row["status"], row["status"])
     return f"{row['family']}: {status} since {row['start_label']} ({_source_host(row['source'])})"
-
-
-def _orgs_with(group: pd.DataFrame, orgs: Sequence[str], statuses: Sequence[str]) -> list[str]:
-    held = set(group.loc[group["status"].isin(statuses), "family"])
-    return [org for org in orgs if org in held]
 
 
 def classify_states(relations: pd.DataFrame, former: pd.DataFrame, *, orgs: Sequence[str]) -> pd.DataFrame:
@@ -87,11 +82,16 @@ def classify_states(relations: pd.DataFrame, former: pd.DataFrame, *, orgs: Sequ
         first) and `hover`.
     """
     orgs = list(orgs)
+    # Plain Python over the few dozen rows in force: far cheaper than a pandas groupby.
+    by_state: dict[str, list] = {}
+    for row in relations.itertuples(index=False):
+        by_state.setdefault(row.iso3, []).append(row)
     rows = []
-    for iso3, group in relations.groupby("iso3", sort=True):
-        members = _orgs_with(group, orgs, MEMBER_STATUSES)
-        associates = _orgs_with(group, orgs, ASSOCIATE_STATUSES)
-        suspended = _orgs_with(group, orgs, SUSPENDED_STATUSES)
+    for iso3 in sorted(by_state):
+        held = by_state[iso3]
+        members = [o for o in orgs if any(r.family == o and r.status in MEMBER_STATUSES for r in held)]
+        associates = [o for o in orgs if any(r.family == o and r.status in ASSOCIATE_STATUSES for r in held)]
+        suspended = [o for o in orgs if any(r.family == o and r.status in SUSPENDED_STATUSES for r in held)]
         if members:
             category = "Member of " + " and ".join(members)
             colour = theme.overlap_colour(members, orgs)
@@ -104,17 +104,17 @@ def classify_states(relations: pd.DataFrame, former: pd.DataFrame, *, orgs: Sequ
             rank = -200 - orgs.index(associates[0])
         else:
             continue
-        hover = "<br>".join(describe_status(row) for _, row in group.iterrows())
-        rows.append((iso3, group["country"].iloc[0], category, colour, rank, hover))
+        hover = "<br>".join(describe_status(r._asdict()) for r in held)
+        rows.append((iso3, held[0].country, category, colour, rank, hover))
 
     shown = {row[0] for row in rows}
-    for iso3, group in former.groupby("iso3", sort=True):
-        if iso3 in shown:
-            continue
-        hover = "<br>".join(
-            f"{r['family']}: former member, until {r['end_label']}" for _, r in group.iterrows()
-        )
-        rows.append((iso3, group["country"].iloc[0], FORMER, theme.FORMER_COLOUR, -300, hover))
+    gone: dict[str, list] = {}
+    for row in former.itertuples(index=False):
+        if row.iso3 not in shown:
+            gone.setdefault(row.iso3, []).append(row)
+    for iso3 in sorted(gone):
+        hover = "<br>".join(f"{r.family}: former member, until {r.end_label}" for r in gone[iso3])
+        rows.append((iso3, gone[iso3][0].country, FORMER, theme.FORMER_COLOUR, -300, hover))
     return pd.DataFrame(rows, columns=["iso3", "country", "category", "colour", "rank", "hover"])
 
 
