@@ -383,7 +383,7 @@ def _sync_url_and_controls(search, orgs, date, year, country, statuses, region, 
 # callbacks then update the URL and the views. Runs in the browser: no round trip.
 clientside_callback(
     """
-    function (clicks, ticks, year, stopped, last) {
+    function (clicks, ticks, year, stopped, last, map) {
         const trigger = dash_clientside.callback_context.triggered_id;
         const none = dash_clientside.no_update;
         const stop = [true, "▶", "false", "Play through the years", none];
@@ -391,7 +391,11 @@ clientside_callback(
         if (trigger === "PLAY_ID") {
             return stopped ? play(year >= last ? FIRST_YEAR : Math.max(year, FIRST_YEAR)) : stop;
         }
-        return stopped || year >= last ? stop : play(year + 1);
+        if (stopped || year >= last) { return stop; }
+        // No year is skipped: wait, tick after tick, until the map shows the current one.
+        const title = map && map.layout && map.layout.title && map.layout.title.text;
+        if (!title || !String(title).includes(String(year))) { return none; }
+        return play(year + 1);
     }
     """.replace("PLAY_ID", ids.FILTERS_PLAY).replace("FIRST_YEAR", str(PLAY_FROM)),
     Output(ids.FILTERS_PLAY_INTERVAL, "disabled"),
@@ -404,6 +408,7 @@ clientside_callback(
     State(ids.FILTERS_YEAR, "value"),
     State(ids.FILTERS_PLAY_INTERVAL, "disabled"),
     State(ids.FILTERS_YEAR, "max"),
+    State(ids.MAP_GRAPH, "figure"),
     prevent_initial_call=True,
 )
 
