@@ -5,7 +5,17 @@ from __future__ import annotations
 import time
 
 import pytest
-from browsing import find_all, map_title, open_page, plot_data, plot_layout, url_query, wait_for
+from browsing import (
+    drawn_map_titles,
+    find_all,
+    map_title,
+    open_page,
+    plot_data,
+    plot_layout,
+    record_map_titles,
+    url_query,
+    wait_for,
+)
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -28,12 +38,8 @@ def test_play_steps_through_the_years_without_skipping_or_reloading_and_pauses_f
     dash_br, served
 ):
     open_page(dash_br, served.page("?date=2014-04-24"))
-    # Record every title the map draws, to see each year go by.
-    dash_br.driver.execute_script(
-        "window.__not_reloaded = true; window.__titles = [];"
-        "const gd = document.querySelector('#map-graph .js-plotly-plot');"
-        "gd.on('plotly_afterplot', () => window.__titles.push(gd.layout.title.text));"
-    )
+    dash_br.driver.execute_script("window.__not_reloaded = true")
+    record_map_titles(dash_br)  # to see each year go by
     button = dash_br.find_element(PLAY)
     assert button.get_attribute("aria-pressed") == "false"
 
@@ -48,7 +54,7 @@ def test_play_steps_through_the_years_without_skipping_or_reloading_and_pauses_f
     assert dash_br.driver.execute_script("return window.__not_reloaded") is True
 
     wait_for(dash_br, lambda: map_title(dash_br).endswith(str(paused_at)), message="map shows the last step")
-    titles = dash_br.driver.execute_script("return window.__titles")
+    titles = drawn_map_titles(dash_br)
     years = [int(title[-4:]) for title in titles if title.startswith("Member states as of 31 December")]
     shown = sorted(set(years))
     assert shown == list(range(2015, paused_at + 1)), titles  # every year drawn, none skipped
@@ -56,11 +62,7 @@ def test_play_steps_through_the_years_without_skipping_or_reloading_and_pauses_f
 
 def test_play_from_today_starts_again_in_1992(dash_br, served):
     open_page(dash_br, served.page())
-    dash_br.driver.execute_script(
-        "window.__titles = [];"
-        "const gd = document.querySelector('#map-graph .js-plotly-plot');"
-        "gd.on('plotly_afterplot', () => window.__titles.push(gd.layout.title.text));"
-    )
+    record_map_titles(dash_br)
     dash_br.find_element(PLAY).click()
     wait_for(dash_br, lambda: (year_in_url(dash_br) or 0) in range(1992, 2000), message="restart")
     dash_br.find_element(PLAY).click()  # pause

@@ -49,3 +49,16 @@ def find_all(browser, selector):
 
 def url_query(browser):
     return browser.driver.execute_script("return window.location.search")
+
+
+def record_map_titles(browser):
+    """From now on, note the title of every figure the map draws (see `drawn_map_titles`)."""
+    browser.driver.execute_script(
+        "window.__titles = [];"
+        "const gd = document.querySelector('#map-graph .js-plotly-plot');"
+        "gd.on('plotly_afterplot', () => window.__titles.push(gd.layout.title.text));"
+    )
+
+
+def drawn_map_titles(browser):
+    return browser.driver.execute_script("return window.__titles")
