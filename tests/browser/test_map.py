@@ -68,9 +68,7 @@ def test_play_from_today_starts_again_in_1992(dash_br, served):
     dash_br.find_element(PLAY).click()  # pause
     wait_for(
         dash_br,
-        lambda: (
-            "Member states as of 31 December 1992" in dash_br.driver.execute_script("return window.__titles")
-        ),
+        lambda: "Member states as of 31 December 1992" in drawn_map_titles(dash_br),
         message="1992 drawn",
     )
 
