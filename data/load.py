@@ -73,7 +73,7 @@ class Dataset:
     memberships: pd.DataFrame
     events: pd.DataFrame
 
-    @property
+    @cached_property
     def families(self) -> tuple[str, ...]:
         """The organizations a reader can select: every id that is not a stage of another."""
         orgs = self.organizations
