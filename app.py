@@ -57,6 +57,11 @@ def create_app(*, url_prefix: str = "/") -> Dash:
 
     app.layout = page.layout(dataset, today=dt.date.today())
     serving.harden(app, frame_ancestors=os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"))
+    # Dash learns which scripts a page may load only when it first renders the page, and
+    # answers 404 for the others: with several workers, the one serving a browser's
+    # scripts may not be the one that served its page. Render it once now, before
+    # gunicorn forks the workers.
+    app.server.test_client().get(app.config.routes_pathname_prefix)
     return app
 
 

@@ -204,6 +204,7 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
             LOGGER.warning("callback request failed: %r", error, exc_info=error)
             return _refuse(400, "the request could not be answered")
         if path.startswith(prefix + "_dash-component-suites/"):
+            LOGGER.warning("component suite request failed: %s", path, exc_info=error)
             return NotFound()
         LOGGER.error("request failed: %s", path, exc_info=error)
         return _refuse(500, "internal error")

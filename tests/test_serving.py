@@ -118,3 +118,15 @@ def test_a_broken_data_file_stops_gunicorn_before_it_serves(bundled_copy):
         "events.csv, row" in result.stderr + result.stdout
         and "'panic' is not one of" in result.stderr + result.stdout
     )
+
+
+def test_a_worker_that_has_not_served_the_page_serves_its_scripts():
+    # Each gunicorn worker is a fork of the loaded app; a browser's scripts may reach a
+    # worker that never rendered the page. Dash alone answers those 404.
+    probe = (
+        "import app\n"
+        "client = app.server.test_client()\n"
+        "print(client.get('/_dash-component-suites/dash/deps/react@18.3.1.min.js').status_code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "200", result.stderr[-2000:]
