@@ -7,7 +7,10 @@ slider, one callback rebuilding the figure from the CSV on every change. Served 
 The one departure from a newcomer's defaults: plotly.js fetches its map shapes from a
 CDN unless told otherwise, and the benchmark has no internet, so the figure's config
 points plotly.js at the dashboard's own copy of the 1:110m shapes, served by a route
-below. Without it the map would never draw here.
+below. Without it the map would never draw here. And one more: the module renders its
+page once when loaded, as the dashboard does, because Dash registers the page's scripts
+on its first request and, under threaded workers, the browser's concurrent requests for
+them race that registration and fail (500 or 404) at random.
 """
 
 import datetime as dt
@@ -36,6 +39,9 @@ app.layout = html.Div(
 @server.route("/topojson/<name>")
 def topojson(name):
     return flask.send_from_directory(ROOT / "assets" / "topojson", name)
+
+
+server.test_client().get("/")
 
 
 @app.callback(Output("map", "figure"), Input("year", "value"))
