@@ -24,6 +24,7 @@ FILTERS_PLAY = "filters-play"
 FILTERS_PLAY_INTERVAL = "filters-play-interval"
 
 MAP_TABLE = "map-table"
+MAP_TABLE_SUMMARY = "map-table-summary"
 MAP_NOTE = "map-note"
 MAP_VIEW = "map-view"
 
@@ -34,6 +35,7 @@ COUNTRY_CLEAR = "country-clear"
 FILTERS_EVENTS = "filters-events"
 
 TIMELINE_TABLE = "timeline-table"
+TIMELINE_TABLE_SUMMARY = "timeline-table-summary"
 TIMELINE_EVENT = "timeline-event"
 TIMELINE_RANGE = "timeline-range"
 TIMELINE_DETAIL = "timeline-detail"

@@ -83,7 +83,7 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
     map_callback = next(d for d in dependencies if "map-graph.figure" in d["output"])
     body = {
         "output": map_callback["output"],
-        "outputs": [{"id": "map-graph", "property": "figure"}, {"id": "map-table", "property": "children"}],
+        "outputs": {"id": "map-graph", "property": "figure"},
         "inputs": [
             {"id": "filters-orgs", "property": "value", "value": ["CSTO", "SCO"]},
             {"id": "filters-date", "property": "date", "value": "2014-04-24"},

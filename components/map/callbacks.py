@@ -8,7 +8,7 @@ from dash import Input, Output, State, clientside_callback, html
 
 import data
 
-from .. import ids, state, theme
+from .. import disclosure, ids, state, theme
 from ..selection import selected_states
 from .figure import VIEW_BOUNDS, apply_view, build_map_figure, classify_states, table_rows
 
@@ -29,7 +29,6 @@ def _table(rows) -> html.Table:
 
 @dash.callback(
     Output(ids.MAP_GRAPH, "figure"),
-    Output(ids.MAP_TABLE, "children"),
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_STATUS, "value"),
@@ -38,7 +37,7 @@ def _table(rows) -> html.Table:
     Input(ids.MAP_VIEW, "data"),
     Input(ids.THEME_MODE, "data"),
 )
-def _update_map(orgs, date, statuses, country, region, view, mode) -> tuple[go.Figure, html.Table]:
+def _update_map(orgs, date, statuses, country, region, view, mode) -> go.Figure:
     dataset = data.bundled_dataset()
     orgs = state.chosen(orgs, dataset.families)
     statuses = state.known_statuses(statuses)
@@ -52,7 +51,26 @@ def _update_map(orgs, date, statuses, country, region, view, mode) -> tuple[go.F
         as_of=day,
         selected=selected,
     )
-    return theme.styled(apply_view(figure, view), mode), _table(table_rows(relations, former))
+    return theme.styled(apply_view(figure, view), mode)
+
+
+@dash.callback(
+    Output(ids.MAP_TABLE, "children"),
+    Input(ids.MAP_TABLE_SUMMARY, "n_clicks"),
+    Input(ids.FILTERS_ORGS, "value"),
+    Input(ids.FILTERS_DATE, "date"),
+    Input(ids.FILTERS_STATUS, "value"),
+)
+def _update_map_table(clicks, orgs, date, statuses):
+    if not disclosure.is_open(clicks):
+        return disclosure.closed_answer(ids.MAP_TABLE_SUMMARY)
+    dataset = data.bundled_dataset()
+    orgs = state.chosen(orgs, dataset.families)
+    day = state.day_from_control(date)
+    relations = data.relations_as_of(
+        dataset.memberships, day, orgs=orgs, statuses=state.known_statuses(statuses)
+    )
+    return _table(table_rows(relations, data.former_members(dataset.memberships, day, orgs=orgs)))
 
 
 # Keep the reader's zoom and pan (the geo keys of each relayout event) in the browser,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
-from .. import ids, theme
+from .. import disclosure, ids, theme
 
 __all__ = ["BORDERS_NOTE", "graph_config", "layout"]
 
@@ -31,7 +31,7 @@ def layout() -> html.Div:
             html.P(BORDERS_NOTE, id=ids.MAP_NOTE, className="map-note small text-body-secondary mb-1"),
             html.Details(
                 [
-                    html.Summary("The map as a table"),
+                    disclosure.summary("The map as a table", ids.MAP_TABLE_SUMMARY),
                     html.Div(id=ids.MAP_TABLE, className="table-responsive map-table"),
                 ],
                 className="table-alternative small",

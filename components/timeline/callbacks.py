@@ -10,7 +10,7 @@ from dash import ALL, Input, Output, State, clientside_callback, ctx, dcc
 
 import data
 
-from .. import ids, state, theme
+from .. import disclosure, ids, state, theme
 from ..selection import periods_in_view, selected_states
 from .figure import build_timeline_figure
 from .layout import event_detail
@@ -53,13 +53,11 @@ def _span(value: object, today: dt.date) -> tuple[dt.date | None, dt.date | None
 
 @dash.callback(
     Output(ids.TIMELINE_GRAPH, "figure"),
-    Output(ids.TIMELINE_TABLE, "children"),
     *INPUTS,
     Input(ids.TIMELINE_EVENT, "data"),
-    Input(ids.TIMELINE_SORT, "data"),
     Input(ids.THEME_MODE, "data"),
 )
-def _update_timeline(orgs, date, statuses, country, region, categories, span, event, sort, mode):
+def _update_timeline(orgs, date, statuses, country, region, categories, span, event, mode):
     dataset = data.bundled_dataset()
     today = dt.date.today()
     orgs, day, periods, events, start, end = in_view(
@@ -76,7 +74,23 @@ def _update_timeline(orgs, date, statuses, country, region, categories, span, ev
         end=end,
         selected_event=event if isinstance(event, str) else None,
     )
-    return theme.styled(figure, mode), events_table(events, sort)
+    return theme.styled(figure, mode)
+
+
+@dash.callback(
+    Output(ids.TIMELINE_TABLE, "children"),
+    Input(ids.TIMELINE_TABLE_SUMMARY, "n_clicks"),
+    *INPUTS,
+    Input(ids.TIMELINE_SORT, "data"),
+)
+def _update_table(clicks, orgs, date, statuses, country, region, categories, span, sort):
+    if not disclosure.is_open(clicks):
+        return disclosure.closed_answer(ids.TIMELINE_TABLE_SUMMARY)
+    dataset = data.bundled_dataset()
+    *_, events, _start, _end = in_view(
+        dataset, orgs, date, statuses, country, region, categories, span, dt.date.today()
+    )
+    return events_table(events, sort)
 
 
 @dash.callback(

@@ -9,7 +9,7 @@ from dash import dcc, html
 from data import country_name
 from data.schema import CATEGORY_LABELS
 
-from .. import ids, theme
+from .. import disclosure, ids, theme
 
 __all__ = ["event_detail", "layout"]
 
@@ -75,7 +75,7 @@ def layout() -> html.Div:
             ),
             html.Details(
                 [
-                    html.Summary("The events as a table"),
+                    disclosure.summary("The events as a table", ids.TIMELINE_TABLE_SUMMARY),
                     dbc.Button(
                         "Download these events (CSV)",
                         id=ids.TIMELINE_DOWNLOAD_BUTTON,

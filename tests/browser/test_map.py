@@ -10,6 +10,7 @@ from browsing import (
     find_all,
     map_title,
     open_page,
+    open_table,
     plot_data,
     plot_layout,
     record_map_titles,
@@ -178,12 +179,9 @@ def test_zoom_and_pan_survive_filter_changes(dash_br, served):
 
 def test_the_map_as_a_table_is_reachable_by_keyboard(dash_br, served):
     open_page(dash_br, served.page("?date=2000-01-01&orgs=CSTO"))
-    summary = dash_br.find_element("details:has(#map-table) summary")
-    dash_br.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", summary
-    )
-    summary.send_keys(Keys.ENTER)  # a summary opens its details from the keyboard
-    wait_for(dash_br, lambda: dash_br.find_element("#map-table").is_displayed(), message="table shown")
+    assert not find_all(dash_br, "#map-table tr")  # rendered only when opened
+    open_table(dash_br, "map-table")
+    assert dash_br.find_element("#map-table").is_displayed()
     rows = [row.text for row in find_all(dash_br, "#map-table tbody tr")]
     assert "Georgia CSTO Former member until 20 April 1999" in rows
     assert "Russia CSTO Member 20 April 1994" in rows

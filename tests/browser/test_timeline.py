@@ -7,9 +7,8 @@ import io
 import time
 from pathlib import Path
 
-from browsing import find_all, map_title, open_page, plot_data, plot_layout, url_query, wait_for
+from browsing import find_all, map_title, open_page, open_table, plot_data, plot_layout, url_query, wait_for
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.keys import Keys
 
 READY = "#timeline-graph .scatterlayer .point"
 EVENT = "csto-suspends-nato-contacts-2014"
@@ -78,6 +77,7 @@ def test_category_filter_removes_a_lane(dash_br, served):
 
 def test_zooming_the_time_axis_sets_the_range_in_the_url_and_the_table(dash_br, served):
     open_page(dash_br, served.page(), ready=READY)
+    open_table(dash_br, "timeline-table")
     dash_br.driver.execute_script(
         "const gd = document.querySelector('#timeline-graph .js-plotly-plot');"
         "Plotly.relayout(gd, {'xaxis.range': ['2011-01-01', '2013-12-31']});"
@@ -98,11 +98,7 @@ def test_zooming_the_time_axis_sets_the_range_in_the_url_and_the_table(dash_br, 
 
 def test_the_table_sorts_and_downloads(dash_br, served):
     open_page(dash_br, served.page("?events=suspension"), ready=READY)
-    summary = dash_br.find_element("details:has(#timeline-table) summary")
-    dash_br.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", summary
-    )
-    summary.send_keys(Keys.ENTER)
+    open_table(dash_br, "timeline-table")
 
     def titles():
         return [td.text for td in find_all(dash_br, "#timeline-table tbody tr td:nth-child(2)")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 MAP_SHAPES = "#map-graph path.choroplethlocation"
@@ -62,3 +63,13 @@ def record_map_titles(browser):
 
 def drawn_map_titles(browser):
     return browser.driver.execute_script("return window.__titles")
+
+
+def open_table(browser, table_id):
+    """Open, from the keyboard, the disclosure (`<details>`) that holds the table `table_id`."""
+    summary = browser.find_element(f"details:has(#{table_id}) summary")
+    browser.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", summary
+    )
+    summary.send_keys(Keys.ENTER)  # a summary opens its details from the keyboard
+    wait_for(browser, lambda: find_all(browser, f"#{table_id} tbody tr"), message=f"{table_id} filled")
