@@ -9,20 +9,29 @@
 (function () {
     "use strict";
 
+    // One button and one extended config per config object: plotly.js compares the config
+    // of each update with the last one, and a new button (a new click function) would
+    // count as a change and make it redraw the whole figure instead of what changed.
+    let button = null;
+    const extended = new WeakMap();
+
     function svgButton() {
-        return {
-            name: "downloadSvg",
-            title: "Download as SVG (for slides and print)",
-            icon: window.Plotly.Icons.camera,
-            click: function (gd) {
-                window.Plotly.downloadImage(gd, {
-                    format: "svg",
-                    width: gd.clientWidth,
-                    height: gd.clientHeight,
-                    filename: "csto-sco-nato-" + (gd.parentElement.id || "figure"),
-                });
-            },
-        };
+        if (button === null) {
+            button = {
+                name: "downloadSvg",
+                title: "Download as SVG (for slides and print)",
+                icon: window.Plotly.Icons.camera,
+                click: function (gd) {
+                    window.Plotly.downloadImage(gd, {
+                        format: "svg",
+                        width: gd.clientWidth,
+                        height: gd.clientHeight,
+                        filename: "csto-sco-nato-" + (gd.parentElement.id || "figure"),
+                    });
+                },
+            };
+        }
+        return button;
     }
 
     function withSvgButton(figure) {
@@ -30,11 +39,16 @@
             return figure;
         }
         const added = figure.config.modeBarButtonsToAdd || [];
-        if (added.some(function (button) { return button && button.name === "downloadSvg"; })) {
+        if (added.some(function (one) { return one && one.name === "downloadSvg"; })) {
             return figure;
         }
-        const config = Object.assign({}, figure.config, {modeBarButtonsToAdd: added.concat([svgButton()])});
-        return Object.assign({}, figure, {config: config});
+        if (!extended.has(figure.config)) {
+            extended.set(
+                figure.config,
+                Object.assign({}, figure.config, {modeBarButtonsToAdd: added.concat([svgButton()])})
+            );
+        }
+        return Object.assign({}, figure, {config: extended.get(figure.config)});
     }
 
     function wrap() {
