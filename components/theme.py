@@ -100,6 +100,11 @@ def rgba(colour: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
+def mode_of(value: object) -> str:
+    """The colour mode a theme store holds: "dark", or "light" for anything else."""
+    return "dark" if value == "dark" else "light"
+
+
 def styled(figure: go.Figure, mode: object) -> go.Figure:
     """`figure` restyled for the page's colour mode: unchanged for light, recoloured for `"dark"`."""
     if mode != "dark":

@@ -93,7 +93,7 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
             {"id": "map-view", "property": "data", "value": None},
             {"id": "theme-mode", "property": "data", "value": "light"},
         ],
-        "changedPropIds": ["filters-date.date"],
+        "changedPropIds": ["filters-orgs.value"],
         "state": [],
     }
     answer = requests.post(gunicorn_url + "_dash-update-component", json=body, timeout=10)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import dash
-import plotly.graph_objects as go
-from dash import Input, Output, State, clientside_callback, html
+from dash import Input, Output, State, clientside_callback, ctx, html
 
 import data
 
-from .. import disclosure, ids, state, theme
+from .. import disclosure, ids, memo, state, theme
 from ..selection import selected_states
 from .figure import VIEW_BOUNDS, apply_view, build_map_figure, classify_states, table_rows
 
@@ -37,21 +38,42 @@ def _table(rows) -> html.Table:
     Input(ids.MAP_VIEW, "data"),
     Input(ids.THEME_MODE, "data"),
 )
-def _update_map(orgs, date, statuses, country, region, view, mode) -> go.Figure:
+def _update_map(orgs, date, statuses, country, region, view, mode) -> dict | dash.Patch:
+    figure = map_figure(
+        tuple(state.chosen(orgs, data.bundled_dataset().families)),
+        state.day_from_control(date),
+        tuple(state.known_statuses(statuses)),
+        country if isinstance(country, str) else None,
+        memo.frozen(region),
+        memo.frozen(view),
+        theme.mode_of(mode),
+    )
+    if state.only_date_changed(ctx.triggered_prop_ids):
+        # The date changes the states drawn and the title; the layout (zoom, colours) stays.
+        patch = dash.Patch()
+        patch["data"] = figure["data"]
+        patch["layout"]["title"]["text"] = figure["layout"]["title"]["text"]
+        patch["layout"]["annotations"] = figure["layout"].get("annotations", [])
+        return patch
+    return figure
+
+
+@functools.lru_cache(maxsize=memo.KEPT)
+def map_figure(orgs, day, statuses, country, region, view, mode) -> dict:
+    """The map for validated control values (see `memo.frozen`), as the JSON it is sent as."""
     dataset = data.bundled_dataset()
-    orgs = state.chosen(orgs, dataset.families)
-    statuses = state.known_statuses(statuses)
-    day = state.day_from_control(date)
     relations = data.relations_as_of(dataset.memberships, day, orgs=orgs, statuses=statuses)
     former = data.former_members(dataset.memberships, day, orgs=orgs)
-    selected = selected_states(dataset, day, orgs=orgs, statuses=statuses, country=country, region=region)
+    selected = selected_states(
+        dataset, day, orgs=orgs, statuses=statuses, country=country, region=memo.thawed(region)
+    )
     figure = build_map_figure(
         classify_states(relations, former, orgs=orgs),
         data.bundled_country_points(),
         as_of=day,
         selected=selected,
     )
-    return theme.styled(apply_view(figure, view), mode)
+    return theme.styled(apply_view(figure, memo.thawed(view)), mode).to_plotly_json()
 
 
 @dash.callback(

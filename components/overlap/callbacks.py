@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import dash
-import plotly.graph_objects as go
 from dash import Input, Output, html
 
 import data
 
-from .. import ids, state, theme
+from .. import ids, memo, state, theme
 from .figure import build_overlap_figure
 from .layout import region_table
 
@@ -23,21 +24,30 @@ from .layout import region_table
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.THEME_MODE, "data"),
 )
-def _update_overlap(orgs, date, statuses, country, region, mode) -> tuple[go.Figure, html.Table]:
-    dataset = data.bundled_dataset()
-    orgs = state.chosen(orgs, dataset.families)
-    statuses = state.known_statuses(statuses)
-    day = state.day_from_control(date)
-    regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
+def _update_overlap(orgs, date, statuses, country, region, mode) -> tuple[dict, html.Table]:
+    return overlap_view(
+        tuple(state.chosen(orgs, data.bundled_dataset().families)),
+        state.day_from_control(date),
+        tuple(state.known_statuses(statuses)),
+        country if isinstance(country, str) else None,
+        memo.frozen(region),
+        theme.mode_of(mode),
+    )
+
+
+@functools.lru_cache(maxsize=memo.KEPT)
+def overlap_view(orgs, day, statuses, country, region, mode) -> tuple[dict, html.Table]:
+    """The diagram (as the JSON it is sent as) and its table, for validated control values."""
+    regions = data.overlap_regions(data.bundled_dataset().memberships, day, orgs=orgs, statuses=statuses)
     figure = build_overlap_figure(
         regions,
         orgs=orgs,
         statuses=statuses,
         as_of=day,
-        selected=country if isinstance(country, str) else None,
-        selected_region=state.region_of(region, orgs),
+        selected=country,
+        selected_region=state.region_of(memo.thawed(region), orgs),
     )
-    return theme.styled(figure, mode), region_table(regions, orgs)
+    return theme.styled(figure, mode).to_plotly_json(), region_table(regions, orgs)
 
 
 def clicked_selection(click: object) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ of the states (eulerr's "diagError").
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
@@ -206,7 +207,14 @@ def layout_euler(names: Sequence[str], regions: Mapping[frozenset[str], int]) ->
     Raises:
         ValueError: fewer than two or more than three names, or an empty set.
     """
-    names = list(names)
+    # A search of tens of milliseconds for three sets, and the same counts recur from
+    # one date to the next: each distinct diagram is laid out once.
+    return _layout_euler(tuple(names), frozenset(regions.items()))
+
+
+@functools.lru_cache(maxsize=512)
+def _layout_euler(names: tuple[str, ...], counts: frozenset[tuple[frozenset[str], int]]) -> EulerLayout:
+    regions = dict(counts)
     if not 2 <= len(names) <= 3:
         raise ValueError("an Euler diagram of circles needs two or three sets")
     if not all(_set_sizes(names, regions)):

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import dash
-import plotly.graph_objects as go
 from dash import ALL, Input, Output, State, clientside_callback, ctx, dcc
 
 import data
 
-from .. import disclosure, ids, state, theme
+from .. import disclosure, ids, memo, state, theme
 from ..selection import periods_in_view, selected_states
-from .figure import build_timeline_figure
+from .figure import AS_OF_SHAPE, as_of_x, build_timeline_figure
 from .layout import event_detail
 from .table import events_csv, events_table
 
@@ -58,23 +58,37 @@ def _span(value: object, today: dt.date) -> tuple[dt.date | None, dt.date | None
     Input(ids.THEME_MODE, "data"),
 )
 def _update_timeline(orgs, date, statuses, country, region, categories, span, event, mode):
-    dataset = data.bundled_dataset()
     today = dt.date.today()
-    orgs, day, periods, events, start, end = in_view(
-        dataset, orgs, date, statuses, country, region, categories, span, today
+    if state.only_date_changed(ctx.triggered_prop_ids) and not country and not region:
+        # Without a selected state or region, the date moves the as-of line and nothing else.
+        x = as_of_x(state.day_from_control(date, today))
+        patch = dash.Patch()
+        patch["layout"]["shapes"][AS_OF_SHAPE].update({"x0": x, "x1": x})
+        return patch
+    return timeline_figure(
+        memo.frozen([orgs, date, statuses, country, region, categories, span]),
+        event if isinstance(event, str) else None,
+        theme.mode_of(mode),
+        today,
     )
-    figure: go.Figure = build_timeline_figure(
+
+
+@functools.lru_cache(maxsize=memo.KEPT)
+def timeline_figure(controls: tuple, event: str | None, mode: str, today: dt.date) -> dict:
+    """The timeline for the control values `controls` (see `in_view`), as the JSON it is sent as."""
+    orgs, day, periods, events, start, end = in_view(data.bundled_dataset(), *memo.thawed(controls), today)
+    figure = build_timeline_figure(
         periods,
         events,
         orgs=orgs,
-        categories=state.known_categories(categories),
+        categories=state.known_categories(memo.thawed(controls)[5]),
         as_of=day,
         today=today,
         start=start,
         end=end,
-        selected_event=event if isinstance(event, str) else None,
+        selected_event=event,
     )
-    return theme.styled(figure, mode)
+    return theme.styled(figure, mode).to_plotly_json()
 
 
 @dash.callback(

@@ -15,7 +15,14 @@ from data.schema import CATEGORIES, CATEGORY_LABELS
 
 from .. import theme
 
-__all__ = ["CATEGORY_SYMBOLS", "build_timeline_figure", "dodge_levels", "period_class"]
+__all__ = [
+    "AS_OF_SHAPE",
+    "CATEGORY_SYMBOLS",
+    "as_of_x",
+    "build_timeline_figure",
+    "dodge_levels",
+    "period_class",
+]
 
 CATEGORY_SYMBOLS = {
     "cooperation": "circle",
@@ -24,6 +31,7 @@ CATEGORY_SYMBOLS = {
     "crisis": "triangle-up",
     "institution": "square",
 }
+AS_OF_SHAPE = 0  # the as-of line's place among the layout's shapes
 ROW_PX = 17  # height of one state's row
 LANE_PX = 44  # height of one event category's lane
 DODGE_DAYS = 150  # events closer than this in one lane are stacked, not drawn on top of each other
@@ -205,6 +213,11 @@ def _event_traces(
     return traces
 
 
+def as_of_x(day: dt.date) -> float:
+    """Where the as-of line stands on the time axis (milliseconds since 1970, as plotly.js reads dates)."""
+    return pd.Timestamp(day).value / 1e6
+
+
 def build_timeline_figure(
     periods: pd.DataFrame,
     events: pd.DataFrame,
@@ -254,6 +267,8 @@ def build_timeline_figure(
                     )  # fmt: skip
                     break
 
+    # First of the shapes (AS_OF_SHAPE), so that a change of date alone can move it.
+    figure.add_vline(x=as_of_x(as_of), line={"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"})
     for org, first, last in bands:
         figure.add_shape(
             type="rect", xref="paper", x0=0, x1=1, y0=first - 0.5, y1=last + 0.5, layer="below",
@@ -275,9 +290,6 @@ def build_timeline_figure(
         (start or dt.date(first_day.year - 1, 1, 1)).isoformat(),
         (end or dt.date(today.year + 1, 12, 31)).isoformat(),
     ]
-    figure.add_vline(
-        x=pd.Timestamp(as_of).value / 1e6, line={"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"}
-    )
     tick_rows = [country_name(iso3) for _, iso3 in rows]
     height = 90 + ROW_PX * len(rows) + LANE_PX * len(lanes) + 60
     figure.update_layout(

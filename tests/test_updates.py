@@ -1,0 +1,110 @@
+"""A change of date alone sends the browser only what it changes (a `dash.Patch`), and the
+patched figure is the figure the full answer would have drawn."""
+
+import copy
+import datetime as dt
+
+import pytest
+
+import app as dashboard
+
+DEFAULTS = {
+    "filters-orgs.value": ["CSTO", "SCO", "NATO"],
+    "filters-status.value": ["member", "signatory", "frozen"],
+    "filters-events.value": ["cooperation", "suspension", "membership", "crisis", "institution"],
+    "theme-mode.data": "light",
+}
+
+
+@pytest.fixture(scope="module")
+def client():
+    return dashboard.server.test_client()
+
+
+@pytest.fixture(scope="module")
+def dependencies(client):
+    return client.get("/_dash-dependencies").get_json()
+
+
+def answer(client, dependencies, graph, values, changed):
+    """The figure (or patch) the callback drawing `graph` answers for `values`."""
+    dependency = next(d for d in dependencies if d["output"] == f"{graph}.figure")
+    fill = [dict(spec, value=values.get(f"{spec['id']}.{spec['property']}")) for spec in dependency["inputs"]]
+    body = {
+        "output": dependency["output"],
+        "outputs": {"id": graph, "property": "figure"},
+        "inputs": fill,
+        "state": [],
+        "changedPropIds": changed,
+    }
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.data[:500]
+    return response.get_json()["response"][graph]["figure"]
+
+
+def apply_patch(figure, patch):
+    """What Dash's renderer does with a patch's operations (the two kinds used here)."""
+    patched = copy.deepcopy(figure)
+    for operation in patch["operations"]:
+        *path, last = operation["location"]
+        node = patched
+        for key in path:
+            node = node.setdefault(key, {}) if isinstance(node, dict) else node[key]
+        value = operation["params"]["value"]
+        if operation["operation"] == "Assign":
+            node[last] = value
+        elif operation["operation"] == "Merge":
+            node[last] = {**node[last], **value}
+        else:
+            raise AssertionError(f"unexpected operation {operation['operation']}")
+    return patched
+
+
+def without_empty_notes(figure):
+    """No annotations and an empty list of them draw the same."""
+    if not figure["layout"].get("annotations"):
+        figure["layout"].pop("annotations", None)
+    return figure
+
+
+def on(date, **more):
+    return {**DEFAULTS, "filters-date.date": date, **more}
+
+
+@pytest.mark.parametrize("graph", ["map-graph", "timeline-graph"])
+def test_a_change_of_date_alone_patches_the_figure_to_what_a_full_answer_draws(client, dependencies, graph):
+    before = answer(client, dependencies, graph, on("2001-05-05"), ["filters-orgs.value"])
+    after = answer(client, dependencies, graph, on("2014-04-24"), ["filters-orgs.value"])
+    patch = answer(client, dependencies, graph, on("2014-04-24"), ["filters-date.date"])
+
+    assert patch.get("__dash_patch_update") == "__dash_patch_update"
+    assert "layout" in before and "data" in before  # a full figure otherwise
+    assert without_empty_notes(apply_patch(before, patch)) == without_empty_notes(after)
+
+
+def test_the_map_patch_leaves_zoom_and_colours_alone(client, dependencies):
+    patch = answer(client, dependencies, "map-graph", on("2014-04-24"), ["filters-date.date"])
+    touched = {tuple(op["location"][:2]) for op in patch["operations"]}
+    assert touched == {("data",), ("layout", "title"), ("layout", "annotations")}
+
+
+def test_the_timeline_patch_moves_only_the_as_of_line(client, dependencies):
+    patch = answer(client, dependencies, "timeline-graph", on("2014-04-24"), ["filters-date.date"])
+    [operation] = patch["operations"]
+    day = dt.datetime(2014, 4, 24, tzinfo=dt.UTC).timestamp() * 1000
+    assert operation["location"] == ["layout", "shapes", 0]
+    assert operation["params"]["value"] == {"x0": day, "x1": day}
+    full = answer(client, dependencies, "timeline-graph", on("2014-04-24"), ["filters-orgs.value"])
+    assert len(str(patch)) < len(str(full)) / 100
+
+
+def test_with_a_state_selected_the_timeline_is_redrawn_in_full(client, dependencies):
+    # Which states' rows show depends on the date once a state or region is selected.
+    figure = answer(
+        client,
+        dependencies,
+        "timeline-graph",
+        on("2014-04-24", **{"filters-country.value": "ARM"}),
+        ["filters-date.date"],
+    )
+    assert "__dash_patch_update" not in figure and figure["data"]
