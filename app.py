@@ -44,7 +44,7 @@ def create_app(*, url_prefix: str = "/") -> Dash:
         DataError: the data files break their contract.
     """
     dataset = data.bundled_dataset()
-    app = Dash(
+    app = serving.Dashboard(
         __name__,
         title=TITLE,
         assets_folder=str(HERE / "assets"),

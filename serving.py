@@ -29,7 +29,7 @@ import flask
 from dash import Dash
 from werkzeug.exceptions import HTTPException, NotFound
 
-__all__ = ["DEFAULT_MAX_BODY", "harden"]
+__all__ = ["DEFAULT_MAX_BODY", "UNUSED_SCRIPTS", "Dashboard", "harden"]
 
 DEFAULT_MAX_BODY = 64 * 1024  # the largest real callback request is a few kilobytes
 COMPRESSIBLE = frozenset(
@@ -216,6 +216,22 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         return flask.jsonify(status="ok", memberships=len(dataset.memberships), events=len(dataset.events))
 
     server.add_url_rule(prefix + "healthz", "healthz", _health)
+
+
+# Scripts Dash puts on every page that this page does without: @babel/polyfill (35 kB
+# compressed) fills in ES2015 features for browsers that React 18, which Dash 4 needs,
+# does not run on anyway; dash_table's loader (9 kB) serves only DataTables, and the
+# app has none (tests/test_serving.py checks both).
+UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/bundle)[^"]*"></script>\s*')
+
+
+class Dashboard(Dash):
+    """A Dash app whose page leaves out the scripts in `UNUSED_SCRIPTS`."""
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        """The page, as Dash writes it, without the unused scripts."""
+        kwargs["scripts"] = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
+        return super().interpolate_index(**kwargs)
 
 
 def _refuse(status: int, reason: str) -> flask.Response:

@@ -1,0 +1,41 @@
+"""What the first load costs in bytes: only the scripts and files the page uses, trimmed."""
+
+import json
+import re
+
+import pytest
+
+import app as dashboard
+
+
+@pytest.fixture(scope="module")
+def client():
+    return dashboard.server.test_client()
+
+
+def test_the_page_leaves_out_the_scripts_it_does_not_use(client):
+    page = client.get("/").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert any("dash_renderer" in src for src in scripts)  # the page still loads Dash
+    assert not [src for src in scripts if "polyfill@" in src or "dash_table/" in src]
+    layout = json.dumps(client.get("/_dash-layout").get_json())
+    assert '"namespace": "dash_table"' not in layout  # nothing on the page needs dash_table
+
+
+def test_the_page_draws_with_the_trimmed_plotly_bundle(client):
+    page = client.get("/").get_data(as_text=True)
+    assert re.search(r'<script src="/assets/plotly/plotly\.min\.js\?m=[\d.]+"', page)
+    bundle = client.get("/assets/plotly/plotly.min.js").get_data()
+    assert bundle.startswith(
+        b"/*! plotly.js v4.1.1, custom bundle with traces scatter, bar, choropleth, scattergeo"
+    )
+    assert len(bundle) < 1_400_000  # the full bundle is 4.8 MB
+
+
+def test_the_favicon_is_the_app_s_own_small_one(client):
+    page = client.get("/").get_data(as_text=True)
+    href = re.search(r'<link rel="icon" type="image/x-icon" href="([^"]+)"', page).group(1)
+    assert href.startswith("/assets/favicon.ico")
+    icon = client.get(href)
+    assert icon.status_code == 200
+    assert len(icon.get_data()) < 4_000  # Dash's own is 15 kB
