@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import sys
 from pathlib import Path
@@ -55,7 +56,10 @@ def create_app(*, url_prefix: str = "/") -> Dash:
     # Importing the views registers their callbacks; they need the app to exist.
     from components import page
 
-    app.layout = page.layout(dataset, today=dt.date.today())
+    # The page holds today's date (the latest the controls allow) and the default view
+    # drawn for it: built once a day, not once per reader.
+    layout_on = functools.lru_cache(maxsize=2)(lambda today: page.layout(dataset, today=today))
+    app.layout = lambda: layout_on(dt.date.today())
     serving.harden(app, frame_ancestors=os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"))
     # Dash learns which scripts a page may load only when it first renders the page, and
     # answers 404 for the others: with several workers, the one serving a browser's

@@ -632,6 +632,7 @@ def map_figure(url: str, body: dict, date: str | None) -> dict:
         for item in body["inputs"]:
             if item["id"] == "filters-date":
                 item["value"] = date
+    body["changedPropIds"] = ["filters-orgs.value"]  # a whole figure, not a patch for a new date
     answer = requests.post(url + "_dash-update-component", json=body, timeout=30).json()
     figure = answer["response"]["map-graph"]["figure"]
     figure["config"] = {"topojsonURL": "topojson/", "displaylogo": False, "displayModeBar": "hover"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, clientside_callback, dcc, html
+from dash import Input, Output, State, clientside_callback, dcc, html
 
 from . import ids
 
@@ -28,7 +28,7 @@ def layout() -> html.Div:
                 persistence_type="local",
                 className="theme-choice",
             ),
-            dcc.Store(id=ids.THEME_MODE, storage_type="memory"),
+            dcc.Store(id=ids.THEME_MODE, data="light", storage_type="memory"),
         ],
         className="d-inline-flex",
     )
@@ -38,13 +38,15 @@ def layout() -> html.Div:
 # from the attribute on <html>, and the figures' callbacks restyle the figures.
 clientside_callback(
     """
-    function (choice) {
+    function (choice, current) {
         const system = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
         const mode = choice === "light" || choice === "dark" ? choice : (system ? "dark" : "light");
         document.documentElement.setAttribute("data-bs-theme", mode);
-        return mode;
+        // The page comes drawn in light colours: redraw the figures only for a change.
+        return mode === current ? dash_clientside.no_update : mode;
     }
     """,
     Output(ids.THEME_MODE, "data"),
     Input(ids.THEME_CHOICE, "value"),
+    State(ids.THEME_MODE, "data"),
 )

@@ -73,7 +73,11 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                                 "Map of member states",
                                 dbc.Row(
                                     [
-                                        dbc.Col(map_view.layout(), xs=12, lg=9),
+                                        dbc.Col(
+                                            map_view.layout(map_view.callbacks.default_figure(today)),
+                                            xs=12,
+                                            lg=9,
+                                        ),
                                         dbc.Col(country.layout(), xs=12, lg=3, className="country-column"),
                                     ],
                                     className="g-2",
@@ -85,14 +89,22 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                             className="mb-3",
                         ),
                         dbc.Col(
-                            _card("Overlap", overlap.layout(), graph_id=ids.OVERLAP_GRAPH, view="overlap"),
+                            _card(
+                                "Overlap",
+                                overlap.layout(*overlap.callbacks.default_view(today)),
+                                graph_id=ids.OVERLAP_GRAPH,
+                                view="overlap",
+                            ),
                             xs=12,
                             lg=5,
                             className="mb-3",
                         ),
                         dbc.Col(
                             _card(
-                                "Timeline", timeline.layout(), graph_id=ids.TIMELINE_GRAPH, view="timeline"
+                                "Timeline",
+                                timeline.layout(timeline.callbacks.default_figure(today)),
+                                graph_id=ids.TIMELINE_GRAPH,
+                                view="timeline",
                             ),
                             xs=12,
                             lg=7,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 import dash
@@ -37,6 +38,7 @@ def _table(rows) -> html.Table:
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.MAP_VIEW, "data"),
     Input(ids.THEME_MODE, "data"),
+    prevent_initial_call=True,  # the page comes with the default view drawn (`default_figure`)
 )
 def _update_map(orgs, date, statuses, country, region, view, mode) -> dict | dash.Patch:
     figure = map_figure(
@@ -56,6 +58,13 @@ def _update_map(orgs, date, statuses, country, region, view, mode) -> dict | das
         patch["layout"]["annotations"] = figure["layout"].get("annotations", [])
         return patch
     return figure
+
+
+def default_figure(today: dt.date) -> dict:
+    """The map with every control at its default, as the page is first drawn."""
+    families = data.bundled_dataset().families
+    orgs = tuple(state.chosen(list(state.DEFAULT_ORGS), families))
+    return map_figure(orgs, today, tuple(state.DEFAULT_STATUSES), None, None, None, "light")
 
 
 @functools.lru_cache(maxsize=memo.KEPT)

@@ -22,11 +22,16 @@ def graph_config() -> dict:
     return theme.graph_config(topojsonURL=dash.get_asset_url("topojson/"), scrollZoom=True)
 
 
-def layout() -> html.Div:
-    """The map's card body."""
+def layout(figure: dict | None = None) -> html.Div:
+    """The map's card body, drawing `figure` until the first update."""
     return html.Div(
         [
-            dcc.Graph(id=ids.MAP_GRAPH, config=graph_config(), className="view-graph view-graph--map"),
+            dcc.Graph(
+                id=ids.MAP_GRAPH,
+                figure=figure or {},
+                config=graph_config(),
+                className="view-graph view-graph--map",
+            ),
             dcc.Store(id=ids.MAP_VIEW, storage_type="memory"),
             html.P(BORDERS_NOTE, id=ids.MAP_NOTE, className="map-note small text-body-secondary mb-1"),
             html.Details(

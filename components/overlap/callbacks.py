@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 import dash
@@ -23,6 +24,7 @@ from .layout import region_table
     Input(ids.FILTERS_COUNTRY, "value"),
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.THEME_MODE, "data"),
+    prevent_initial_call=True,  # the page comes with the default view drawn (`default_view`)
 )
 def _update_overlap(orgs, date, statuses, country, region, mode) -> tuple[dict, html.Table]:
     return overlap_view(
@@ -33,6 +35,12 @@ def _update_overlap(orgs, date, statuses, country, region, mode) -> tuple[dict, 
         memo.frozen(region),
         theme.mode_of(mode),
     )
+
+
+def default_view(today: dt.date) -> tuple[dict, html.Table]:
+    """The diagram and its table with every control at its default, as the page is first drawn."""
+    orgs = tuple(state.chosen(list(state.DEFAULT_ORGS), data.bundled_dataset().families))
+    return overlap_view(orgs, today, tuple(state.DEFAULT_STATUSES), None, None, "light")
 
 
 @functools.lru_cache(maxsize=memo.KEPT)

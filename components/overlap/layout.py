@@ -49,17 +49,20 @@ def region_table(regions: Mapping[frozenset[str], Sequence[str]], orgs: Sequence
     )
 
 
-def layout() -> html.Div:
-    """The overlap view's card body."""
+def layout(figure: dict | None = None, table: html.Table | None = None) -> html.Div:
+    """The overlap view's card body, drawing `figure` and `table` until the first update."""
     return html.Div(
         [
             dcc.Graph(
-                id=ids.OVERLAP_GRAPH, config=theme.graph_config(), className="view-graph view-graph--overlap"
+                id=ids.OVERLAP_GRAPH,
+                figure=figure or {},
+                config=theme.graph_config(),
+                className="view-graph view-graph--overlap",
             ),
             html.Details(
                 [
                     html.Summary("The diagram as a table"),
-                    html.Div(id=ids.OVERLAP_TABLE, className="table-responsive"),
+                    html.Div(table, id=ids.OVERLAP_TABLE, className="table-responsive"),
                 ],
                 className="table-alternative small",
             ),

@@ -56,6 +56,7 @@ def _span(value: object, today: dt.date) -> tuple[dt.date | None, dt.date | None
     *INPUTS,
     Input(ids.TIMELINE_EVENT, "data"),
     Input(ids.THEME_MODE, "data"),
+    prevent_initial_call=True,  # the page comes with the default view drawn (`default_figure`)
 )
 def _update_timeline(orgs, date, statuses, country, region, categories, span, event, mode):
     today = dt.date.today()
@@ -71,6 +72,20 @@ def _update_timeline(orgs, date, statuses, country, region, categories, span, ev
         theme.mode_of(mode),
         today,
     )
+
+
+def default_figure(today: dt.date) -> dict:
+    """The timeline with every control at its default, as the page is first drawn."""
+    controls = [
+        list(state.DEFAULT_ORGS),
+        today.isoformat(),
+        list(state.DEFAULT_STATUSES),
+        None,
+        None,
+        None,
+        None,
+    ]
+    return timeline_figure(memo.frozen(controls), None, "light", today)
 
 
 @functools.lru_cache(maxsize=memo.KEPT)

@@ -50,11 +50,16 @@ def event_detail(event: pd.Series | None, organizations: pd.DataFrame) -> list:
     ]
 
 
-def layout() -> html.Div:
-    """The timeline's card body."""
+def layout(figure: dict | None = None) -> html.Div:
+    """The timeline's card body, drawing `figure` until the first update."""
     return html.Div(
         [
-            dcc.Graph(id=ids.TIMELINE_GRAPH, config=theme.graph_config(), className="view-graph--timeline"),
+            dcc.Graph(
+                id=ids.TIMELINE_GRAPH,
+                figure=figure or {},
+                config=theme.graph_config(),
+                className="view-graph--timeline",
+            ),
             html.Div(
                 [
                     html.Button(
