@@ -9,6 +9,7 @@ import dash
 from dash import ALL, Input, Output, State, clientside_callback, ctx, dcc
 
 import data
+from data.schema import CATEGORIES
 
 from .. import disclosure, ids, memo, state, theme
 from ..selection import periods_in_view, selected_states
@@ -82,7 +83,7 @@ def default_figure(today: dt.date) -> dict:
         list(state.DEFAULT_STATUSES),
         None,
         None,
-        None,
+        list(CATEGORIES),
         None,
     ]
     return timeline_figure(memo.frozen(controls), None, "light", today)
