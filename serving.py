@@ -221,16 +221,30 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
 # Scripts Dash puts on every page that this page does without: @babel/polyfill (35 kB
 # compressed) fills in ES2015 features for browsers that React 18, which Dash 4 needs,
 # does not run on anyway; dash_table's loader (9 kB) serves only DataTables, and the
-# app has none (tests/test_serving.py checks both).
+# app has none (tests/test_page_weight.py checks both).
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/bundle)[^"]*"></script>\s*')
 
 
+# Files the page is sure to need but would ask for late: the map shapes (fetched by
+# plotly.js only once the map starts drawing) and the parts of Dash's components that
+# load on first use. Asked for with the page's own scripts, they arrive in parallel.
+EARLY_ASSETS = ("topojson/world_110m.json",)
+EARLY_CHUNKS = ("async-graph.js", "async-dropdown.js", "async-datepicker.js", "async-slider.js")
+
+
 class Dashboard(Dash):
-    """A Dash app whose page leaves out the scripts in `UNUSED_SCRIPTS`."""
+    """A Dash app whose page leaves out the scripts in `UNUSED_SCRIPTS` and preloads the early ones."""
 
     def interpolate_index(self, **kwargs: str) -> str:
-        """The page, as Dash writes it, without the unused scripts."""
+        """The page, as Dash writes it, without the unused scripts and with preload hints."""
         kwargs["scripts"] = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
+        suites = self.config.requests_pathname_prefix + "_dash-component-suites/dash/dcc/"
+        hints = [
+            f'<link rel="preload" href="{self.get_asset_url(path)}" as="fetch" crossorigin="anonymous">'
+            for path in EARLY_ASSETS
+        ]
+        hints += [f'<link rel="preload" href="{suites}{chunk}" as="script">' for chunk in EARLY_CHUNKS]
+        kwargs["css"] = kwargs["css"] + "\n" + "\n".join(hints)
         return super().interpolate_index(**kwargs)
 
 

@@ -39,3 +39,12 @@ def test_the_favicon_is_the_app_s_own_small_one(client):
     icon = client.get(href)
     assert icon.status_code == 200
     assert len(icon.get_data()) < 4_000  # Dash's own is 15 kB
+
+
+def test_the_page_asks_early_for_the_files_it_is_sure_to_need(client):
+    page = client.get("/").get_data(as_text=True)
+    hints = re.findall(r'<link rel="preload" href="([^"]+)" as="(fetch|script)"', page)
+    assert ("/assets/topojson/world_110m.json", "fetch") in hints
+    assert ("/_dash-component-suites/dash/dcc/async-graph.js", "script") in hints
+    for href, _ in hints:
+        assert client.get(href).status_code == 200, href
