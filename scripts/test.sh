@@ -9,4 +9,5 @@ fi
 cd "$ROOT"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
+"$VENV/bin/python" scripts/audit.py
 "$VENV/bin/python" -m pytest "$@"
