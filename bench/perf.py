@@ -310,9 +310,11 @@ def play_through(url: str, step_ms: int, first_year: int) -> dict:
         while time.monotonic() < deadline:
             titles = driver.execute_script("return window.__bench.titles")
             shown = [(t, int(text.split()[-1])) for t, text in titles if text.split()[-1].isdigit()]
-            if shown and shown[-1][1] == last:
+            years = [year for _, year in shown]
+            if first_year in years and years[-1] == last:
                 break
             time.sleep(0.5)
+        shown = shown[next((i for i, (_, year) in enumerate(shown) if year == first_year), len(shown)) :]
         years = [year for _, year in shown]
         gaps = [later[0] - earlier[0] for earlier, later in itertools.pairwise(shown)]
         return {

@@ -91,6 +91,7 @@ def layout(figure: dict | None = None) -> html.Div:
                     ),
                     dcc.Download(id=ids.TIMELINE_DOWNLOAD),
                     dcc.Store(id=ids.TIMELINE_SORT, storage_type="memory"),
+                    dcc.Store(id=ids.TIMELINE_AS_OF, storage_type="memory"),
                     html.Div(id=ids.TIMELINE_TABLE, className="table-responsive timeline-table"),
                 ],
                 className="table-alternative small",

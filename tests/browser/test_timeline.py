@@ -128,3 +128,30 @@ def test_a_selected_state_shows_only_its_periods_and_events(dash_br, served):
     wait_for(dash_br, lambda: plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"][0] == "Armenia")
     ticks = plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"]
     assert [t for t in ticks if not t.startswith("<b>")] == ["Armenia"]
+
+
+def as_of_line(browser):
+    """The day the timeline's as-of line stands on, as plotly.js draws it (YYYY-MM-DD)."""
+    return browser.driver.execute_script(
+        "const gd = document.querySelector('#timeline-graph .js-plotly-plot');"
+        "return gd && gd._fullLayout && gd._fullLayout.shapes[0].x0;"
+    )
+
+
+def test_the_as_of_line_follows_the_date_and_survives_a_redraw(dash_br, served):
+    open_page(dash_br, served.page("?date=2001-06-15"), ready=READY)
+    wait_for(dash_br, lambda: as_of_line(dash_br) == "2001-06-15", message="line at the linked date")
+    dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {date: '2014-04-24'})")
+    wait_for(dash_br, lambda: as_of_line(dash_br) == "2014-04-24", message="line moved in the browser")
+    assert "date=2014-04-24" in url_query(dash_br)
+    # A redraw from the server (here: a category switched off) keeps the line at the date.
+    dash_br.driver.execute_script(
+        "window.dash_clientside.set_props('filters-events', {value: ['cooperation', 'suspension']})"
+    )
+    wait_for(dash_br, lambda: "events=" in url_query(dash_br), message="events filtered")
+    wait_for(
+        dash_br,
+        lambda: "<b>Crisis</b>" not in plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"],
+        message="timeline redrawn",
+    )
+    assert as_of_line(dash_br) == "2014-04-24"
