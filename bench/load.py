@@ -46,7 +46,7 @@ def free_port() -> int:
 def start_server(port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "BLOCS_PORT": str(port), "BLOCS_WORKERS": str(workers)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "app:server"],
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "bench.floors.noop:server"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 60
@@ -100,12 +100,13 @@ class Results:
     def __init__(self):
         self.lock = threading.Lock()
         self.latencies: list[float] = []
-        self.errors: list[str] = []
+        self.errors: list[tuple[str, str | None]] = []  # (error, the worker its connection was on)
+        self.killed: str | None = None
 
-    def record(self, seconds: float, error: str | None) -> None:
+    def record(self, seconds: float, error: str | None, worker: str | None) -> None:
         with self.lock:
             if error:
-                self.errors.append(error)
+                self.errors.append((error, worker))
             else:
                 self.latencies.append(seconds)
 
@@ -113,15 +114,19 @@ class Results:
 def reader(base: str, templates: dict, results: Results, until: float, seed: int) -> None:
     rng = random.Random(seed)
     session = requests.Session()
+    worker = None  # the worker holding this reader's keep-alive connection, as last seen
     while time.monotonic() < until:
         for template in templates.values():
             started = time.perf_counter()
             try:
                 answer = session.post(base + "_dash-update-component", json=fill(template, rng), timeout=30)
                 error = None if answer.status_code in (200, 204) else f"HTTP {answer.status_code}"
+                worker = answer.headers.get("X-Worker", worker)
+                failed_on = worker
             except requests.RequestException as exception:
                 error = type(exception).__name__
-            results.record(time.perf_counter() - started, error)
+                failed_on, worker = worker, None  # the connection is gone; the next one is new
+            results.record(time.perf_counter() - started, error, failed_on if error else None)
         time.sleep(rng.uniform(1.5, 2.5))  # the reader looks at the result, then changes a filter
 
 
@@ -186,6 +191,7 @@ def main() -> None:
         if arguments.kill_worker_at is not None:
             time.sleep(max(0.0, arguments.kill_worker_at - (time.monotonic() - started)))
             victim = worker_pids(server.pid)[0]
+            results.killed = str(victim)
             os.kill(victim, signal.SIGKILL)
             print(f"killed worker {victim} at {time.monotonic() - started:.0f} s")
         for thread in threads:
@@ -200,7 +206,15 @@ def main() -> None:
         print(
             f"latency ms: p50 {quantiles[49] * 1000:.0f}, p95 {quantiles[94] * 1000:.0f}, p99 {quantiles[98] * 1000:.0f}"
         )
-        print(f"errors {len(results.errors)}: {sorted(set(results.errors))}")
+        print(f"errors {len(results.errors)}: {sorted({error for error, _ in results.errors})}")
+        if results.killed:
+            on_killed = sum(worker == results.killed for _, worker in results.errors)
+            unknown = sum(worker is None for _, worker in results.errors)
+            others = len(results.errors) - on_killed - unknown
+            print(
+                f"errors on connections to the killed worker: {on_killed}; to other workers: {others}; "
+                f"on connections not yet answered: {unknown}"
+            )
         print(f"workers now: {len(worker_pids(server.pid))}")
     finally:
         server.send_signal(signal.SIGTERM)

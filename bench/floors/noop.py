@@ -1,9 +1,16 @@
-"""Floor F0 callback: the production app with one more callback that does nothing.
+"""The production app as the benchmarks serve it: one no-op callback and a worker header more.
 
 `gunicorn -c gunicorn.conf.py bench.floors.noop:server` serves the dashboard exactly as
-production does; `bench/perf.py` posts `NOOP_REQUEST` to it to time the cost no
-callback on this server can avoid (routing, request checks, JSON in and out).
+production does, plus:
+
+- floor F0 callback: `bench/perf.py` posts `NOOP_REQUEST` to time the cost no callback
+  on this server can avoid (routing, request checks, JSON in and out);
+- an `X-Worker` header naming the worker process that answered, so that `bench/load.py`
+  can tell the requests of a killed worker from those of the others. (Production does
+  not name its processes.)
 """
+
+import os
 
 from dash import Input, Output
 
@@ -23,3 +30,9 @@ def noop(clicks):
 
 
 server = app.server
+
+
+@server.after_request
+def _name_the_worker(response):
+    response.headers["X-Worker"] = str(os.getpid())
+    return response
