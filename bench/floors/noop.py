@@ -32,7 +32,16 @@ def noop(clicks):
 server = app.server
 
 
-@server.after_request
-def _name_the_worker(response):
-    response.headers["X-Worker"] = str(os.getpid())
-    return response
+def _name_the_worker(wsgi_app):
+    # A WSGI wrapper: the app, having rendered its page at start-up, takes no new
+    # after-request functions.
+    def named(environ, start_response):
+        def start(status, headers, exc_info=None):
+            return start_response(status, [*headers, ("X-Worker", str(os.getpid()))], exc_info)
+
+        return wsgi_app(environ, start)
+
+    return named
+
+
+server.wsgi_app = _name_the_worker(server.wsgi_app)
