@@ -5,14 +5,19 @@ of a hundred rows is five hundred components: kept on the page, the map's and th
 timeline's tables made every change of date several times slower, open or not. So a
 closed table holds nothing; it is rendered when the reader opens it, and follows the
 filters while it stays open.
+
+Whether it is open is known in the browser, from the summary's clicks (a summary toggles
+its details on every activation, by mouse or keyboard, and each one is a click). A
+browser-side gate (`gate`) passes the filters on to the table's server callback only
+while the table is open, so a closed table costs no request at all.
 """
 
 from __future__ import annotations
 
 import dash
-from dash import ctx, html
+from dash import Input, Output, html
 
-__all__ = ["closed_answer", "is_open", "summary"]
+__all__ = ["gate", "summary"]
 
 
 def summary(text: str, summary_id: str) -> html.Summary:
@@ -20,15 +25,23 @@ def summary(text: str, summary_id: str) -> html.Summary:
     return html.Summary(text, id=summary_id)
 
 
-def is_open(clicks: object) -> bool:
-    """Whether a disclosure is open, from its summary's clicks (it starts closed).
+def gate(summary_id: str, store_id: str, inputs: list[Input]) -> None:
+    """Register the gate: the values of `inputs`, as a list, into `store_id` while open.
 
-    A summary toggles its details on every activation, by mouse or keyboard, and each
-    activation is a click.
+    On closing, the store is emptied (None), and the table's callback clears the table;
+    while closed, nothing is sent.
     """
-    return isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
-
-
-def closed_answer(summary_id: str) -> object:
-    """What a closed table's callback answers: empty if the reader just closed it, else no change."""
-    return [] if ctx.triggered_id == summary_id else dash.no_update
+    dash.clientside_callback(
+        """
+        function (clicks, ...values) {
+            const open = Number.isInteger(clicks) && clicks % 2 === 1;
+            if (open) { return values; }
+            const closing = dash_clientside.callback_context.triggered_id === "SUMMARY";
+            return closing ? null : dash_clientside.no_update;
+        }
+        """.replace("SUMMARY", summary_id),
+        Output(store_id, "data"),
+        Input(summary_id, "n_clicks"),
+        *inputs,
+        prevent_initial_call=True,
+    )

@@ -25,6 +25,7 @@ FILTERS_PLAY_INTERVAL = "filters-play-interval"
 
 MAP_TABLE = "map-table"
 MAP_TABLE_SUMMARY = "map-table-summary"
+MAP_TABLE_QUERY = "map-table-query"
 MAP_NOTE = "map-note"
 MAP_VIEW = "map-view"
 
@@ -36,6 +37,7 @@ FILTERS_EVENTS = "filters-events"
 
 TIMELINE_TABLE = "timeline-table"
 TIMELINE_TABLE_SUMMARY = "timeline-table-summary"
+TIMELINE_TABLE_QUERY = "timeline-table-query"
 TIMELINE_EVENT = "timeline-event"
 TIMELINE_RANGE = "timeline-range"
 TIMELINE_AS_OF = "timeline-as-of"

@@ -48,3 +48,19 @@ def test_the_page_asks_early_for_the_files_it_is_sure_to_need(client):
     assert ("/_dash-component-suites/dash/dcc/async-graph.js", "script") in hints
     for href, _ in hints:
         assert client.get(href).status_code == 200, href
+
+
+@pytest.mark.parametrize(
+    ("table", "query"), [("map-table", "map-table-query"), ("timeline-table", "timeline-table-query")]
+)
+def test_a_closed_table_costs_no_request(client, table, query):
+    # Only the browser-side gate follows the filters; the table's server callback hears
+    # only from the gate, which is silent while the table is closed.
+    dependencies = client.get("/_dash-dependencies").get_json()
+    server_side = next(d for d in dependencies if d["output"] == f"{table}.children")
+    assert [f"{i['id']}.{i['property']}" for i in server_side["inputs"]] == [f"{query}.data"]
+    gate = next(d for d in dependencies if d["output"] == f"{query}.data")
+    assert gate.get("clientside_function") is not None
+    assert {"filters-orgs.value", "filters-date.date"} <= {
+        f"{i['id']}.{i['property']}" for i in gate["inputs"]
+    }

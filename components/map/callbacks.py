@@ -85,16 +85,20 @@ def map_figure(orgs, day, statuses, country, region, view, mode) -> dict:
     return theme.styled(apply_view(figure, memo.thawed(view)), mode).to_plotly_json()
 
 
-@dash.callback(
-    Output(ids.MAP_TABLE, "children"),
-    Input(ids.MAP_TABLE_SUMMARY, "n_clicks"),
-    Input(ids.FILTERS_ORGS, "value"),
-    Input(ids.FILTERS_DATE, "date"),
-    Input(ids.FILTERS_STATUS, "value"),
+disclosure.gate(
+    ids.MAP_TABLE_SUMMARY,
+    ids.MAP_TABLE_QUERY,
+    [Input(ids.FILTERS_ORGS, "value"), Input(ids.FILTERS_DATE, "date"), Input(ids.FILTERS_STATUS, "value")],
 )
-def _update_map_table(clicks, orgs, date, statuses):
-    if not disclosure.is_open(clicks):
-        return disclosure.closed_answer(ids.MAP_TABLE_SUMMARY)
+
+
+@dash.callback(
+    Output(ids.MAP_TABLE, "children"), Input(ids.MAP_TABLE_QUERY, "data"), prevent_initial_call=True
+)
+def _update_map_table(query):
+    if not isinstance(query, list) or len(query) != 3:
+        return []  # closed
+    orgs, date, statuses = query
     dataset = data.bundled_dataset()
     orgs = state.chosen(orgs, dataset.families)
     day = state.day_from_control(date)

@@ -37,6 +37,7 @@ def layout(figure: dict | None = None) -> html.Div:
             html.Details(
                 [
                     disclosure.summary("The map as a table", ids.MAP_TABLE_SUMMARY),
+                    dcc.Store(id=ids.MAP_TABLE_QUERY, storage_type="memory"),
                     html.Div(id=ids.MAP_TABLE, className="table-responsive map-table"),
                 ],
                 className="table-alternative small",

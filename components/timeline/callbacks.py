@@ -105,19 +105,19 @@ def timeline_figure(controls: tuple, event: str | None, mode: str, today: dt.dat
     return theme.styled(figure, mode).to_plotly_json()
 
 
-@dash.callback(
-    Output(ids.TIMELINE_TABLE, "children"),
-    Input(ids.TIMELINE_TABLE_SUMMARY, "n_clicks"),
-    *INPUTS,
-    Input(ids.TIMELINE_SORT, "data"),
+disclosure.gate(
+    ids.TIMELINE_TABLE_SUMMARY, ids.TIMELINE_TABLE_QUERY, [*INPUTS, Input(ids.TIMELINE_SORT, "data")]
 )
-def _update_table(clicks, orgs, date, statuses, country, region, categories, span, sort):
-    if not disclosure.is_open(clicks):
-        return disclosure.closed_answer(ids.TIMELINE_TABLE_SUMMARY)
-    dataset = data.bundled_dataset()
-    *_, events, _start, _end = in_view(
-        dataset, orgs, date, statuses, country, region, categories, span, dt.date.today()
-    )
+
+
+@dash.callback(
+    Output(ids.TIMELINE_TABLE, "children"), Input(ids.TIMELINE_TABLE_QUERY, "data"), prevent_initial_call=True
+)
+def _update_table(query):
+    if not isinstance(query, list) or len(query) != len(INPUTS) + 1:
+        return []  # closed
+    *controls, sort = query
+    *_, events, _start, _end = in_view(data.bundled_dataset(), *controls, dt.date.today())
     return events_table(events, sort)
 
 

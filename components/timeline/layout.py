@@ -81,6 +81,7 @@ def layout(figure: dict | None = None) -> html.Div:
             html.Details(
                 [
                     disclosure.summary("The events as a table", ids.TIMELINE_TABLE_SUMMARY),
+                    dcc.Store(id=ids.TIMELINE_TABLE_QUERY, storage_type="memory"),
                     dbc.Button(
                         "Download these events (CSV)",
                         id=ids.TIMELINE_DOWNLOAD_BUTTON,

@@ -185,6 +185,8 @@ def test_the_map_as_a_table_is_reachable_by_keyboard(dash_br, served):
     rows = [row.text for row in find_all(dash_br, "#map-table tbody tr")]
     assert "Georgia CSTO Former member until 20 April 1999" in rows
     assert "Russia CSTO Member 20 April 1994" in rows
+    dash_br.find_element("details:has(#map-table) summary").send_keys(Keys.ENTER)  # closed again
+    wait_for(dash_br, lambda: not find_all(dash_br, "#map-table tr"), message="closed table emptied")
 
 
 def test_the_map_frames_eurasia_on_a_classroom_projector(dash_br, served):
