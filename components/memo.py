@@ -8,7 +8,10 @@ dropped first. Keys are control values after validation, made hashable by `froze
 
 from __future__ import annotations
 
-__all__ = ["KEPT", "frozen", "thawed"]
+import hashlib
+import json
+
+__all__ = ["KEPT", "drawn_key", "frozen", "thawed"]
 
 KEPT = 64
 
@@ -29,3 +32,16 @@ def thawed(value: object) -> object:
     if isinstance(value, tuple):
         return [thawed(item) for item in value]
     return value
+
+
+def drawn_key(*values: object) -> str:
+    """A short fingerprint of control values, kept in the browser beside the figure drawn for them.
+
+    A view may answer a change of date alone with a patch (or nothing) only if the browser
+    shows a figure drawn for the same other values. Dash drops a request still in flight
+    when the same callback is asked again, so a quick change of date can follow, say, a
+    change of organizations whose figure never arrived: the stored fingerprint is then
+    the old one, and the view sends its whole figure.
+    """
+    text = json.dumps(values, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -83,7 +83,7 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
     map_callback = next(d for d in dependencies if "map-graph.figure" in d["output"])
     body = {
         "output": map_callback["output"],
-        "outputs": {"id": "map-graph", "property": "figure"},
+        "outputs": [{"id": "map-graph", "property": "figure"}, {"id": "map-drawn", "property": "data"}],
         "inputs": [
             {"id": "filters-orgs", "property": "value", "value": ["CSTO", "SCO"]},
             {"id": "filters-date", "property": "date", "value": "2014-04-24"},
@@ -94,7 +94,7 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
             {"id": "theme-mode", "property": "data", "value": "light"},
         ],
         "changedPropIds": ["filters-orgs.value"],
-        "state": [],
+        "state": [{"id": "map-drawn", "property": "data", "value": None}],
     }
     answer = requests.post(gunicorn_url + "_dash-update-component", json=body, timeout=10)
     assert answer.status_code == 200

@@ -31,6 +31,7 @@ def _table(rows) -> html.Table:
 
 @dash.callback(
     Output(ids.MAP_GRAPH, "figure"),
+    Output(ids.MAP_DRAWN, "data"),
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_STATUS, "value"),
@@ -38,9 +39,11 @@ def _table(rows) -> html.Table:
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.MAP_VIEW, "data"),
     Input(ids.THEME_MODE, "data"),
+    State(ids.MAP_DRAWN, "data"),
     prevent_initial_call=True,  # the page comes with the default view drawn (`default_figure`)
 )
-def _update_map(orgs, date, statuses, country, region, view, mode) -> dict | dash.Patch:
+def _update_map(orgs, date, statuses, country, region, view, mode, drawn) -> tuple[dict | dash.Patch, str]:
+    key = memo.drawn_key(orgs, statuses, country, region, view, mode)
     figure = map_figure(
         tuple(state.chosen(orgs, data.bundled_dataset().families)),
         state.day_from_control(date),
@@ -50,21 +53,27 @@ def _update_map(orgs, date, statuses, country, region, view, mode) -> dict | das
         memo.frozen(view),
         theme.mode_of(mode),
     )
-    if state.only_date_changed(ctx.triggered_prop_ids):
+    if state.only_date_changed(ctx.triggered_prop_ids) and drawn == key:
         # The date changes the states drawn and the title; the layout (zoom, colours) stays.
         patch = dash.Patch()
         patch["data"] = figure["data"]
         patch["layout"]["title"]["text"] = figure["layout"]["title"]["text"]
         patch["layout"]["annotations"] = figure["layout"].get("annotations", [])
-        return patch
-    return figure
+        return patch, dash.no_update
+    return figure, key
 
 
-def default_figure(today: dt.date) -> dict:
-    """The map with every control at its default, as the page is first drawn."""
+def default_figure(today: dt.date) -> tuple[dict, str]:
+    """The map with every control at its default, as the page is first drawn, and its key.
+
+    The key is `memo.drawn_key` of the controls' values as the page sets them.
+    """
     families = data.bundled_dataset().families
     orgs = tuple(state.chosen(list(state.DEFAULT_ORGS), families))
-    return map_figure(orgs, today, tuple(state.DEFAULT_STATUSES), None, None, None, "light")
+    figure = map_figure(orgs, today, tuple(state.DEFAULT_STATUSES), None, None, None, "light")
+    return figure, memo.drawn_key(
+        list(state.DEFAULT_ORGS), list(state.DEFAULT_STATUSES), None, None, None, "light"
+    )
 
 
 @functools.lru_cache(maxsize=memo.KEPT)
