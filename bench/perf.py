@@ -43,10 +43,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 from bench import synthetic  # noqa: E402
-from bench.floors.noop import NOOP_REQUEST  # noqa: E402
 from bench.load import free_port  # noqa: E402
 
 VIEWS = ("map-graph", "overlap-graph", "timeline-graph")
+# The request for the no-op callback of bench/floors/noop.py (floor F0 callback).
+NOOP_REQUEST = {
+    "output": "bench-noop.children",
+    "outputs": {"id": "bench-noop", "property": "children"},
+    "inputs": [{"id": "bench-noop", "property": "n_clicks", "value": 1}],
+    "changedPropIds": ["bench-noop.n_clicks"],
+}
 MAP_UPDATE = "map-graph.figure"
 CHROMIUM = os.environ.get("DASH_TEST_CHROMEPATH", "/usr/bin/chromium")
 OFFLINE_RULES = "MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
@@ -376,9 +382,7 @@ def update_size(url: str, recorded: list[dict]) -> tuple[int, int]:
     from components import state
     from components.map.figure import classify_states
 
-    body = next(
-        b for b in recorded if b["output"].startswith("..map-graph.figure") or MAP_UPDATE in b["output"]
-    )
+    body = next(b for b in recorded if MAP_UPDATE in b["output"])
     answer = requests.post(
         url + "_dash-update-component",
         json=body,

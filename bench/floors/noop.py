@@ -3,8 +3,8 @@
 `gunicorn -c gunicorn.conf.py bench.floors.noop:server` serves the dashboard exactly as
 production does, plus:
 
-- floor F0 callback: `bench/perf.py` posts `NOOP_REQUEST` to time the cost no callback
-  on this server can avoid (routing, request checks, JSON in and out);
+- floor F0 callback: `bench/perf.py` posts its `NOOP_REQUEST` to time the cost no
+  callback on this server can avoid (routing, request checks, JSON in and out);
 - an `X-Worker` header naming the worker process that answered, so that `bench/load.py`
   can tell the requests of a killed worker from those of the others. (Production does
   not name its processes.)
@@ -15,13 +15,6 @@ import os
 from dash import Input, Output
 
 from app import app
-
-NOOP_REQUEST = {
-    "output": "bench-noop.children",
-    "outputs": {"id": "bench-noop", "property": "children"},
-    "inputs": [{"id": "bench-noop", "property": "n_clicks", "value": 1}],
-    "changedPropIds": ["bench-noop.n_clicks"],
-}
 
 
 @app.callback(Output("bench-noop", "children"), Input("bench-noop", "n_clicks"))
