@@ -14,10 +14,10 @@ from types import MappingProxyType
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, clientside_callback, ctx, dcc, html
+from dash import ClientsideFunction, Input, Output, State, clientside_callback, ctx, dcc, html
 
 import data
-from data import PartialDate, Precision
+from data import PartialDate
 from data.schema import CATEGORY_LABELS
 
 from . import ids, state, theme
@@ -250,17 +250,6 @@ def _apply(
     """The view state once the control `trigger` has been taken into account."""
     if trigger == ids.FILTERS_ORGS:
         return replace(current, orgs=tuple(state.chosen(controls.orgs, known_orgs)))
-    if trigger == ids.FILTERS_DATE:
-        day = state.day_from_control(controls.date, today)
-        keep = current.date is not None and current.as_of(today) == day
-        return replace(current, date=current.date if keep else PartialDate.of_day(day))
-    if trigger == ids.FILTERS_YEAR and isinstance(controls.year, int):
-        keep = (
-            current.date is not None
-            and current.date.precision is Precision.YEAR
-            and current.date.first_day.year == controls.year
-        )
-        return replace(current, date=current.date if keep else PartialDate.parse(f"{controls.year:04d}"))
     if trigger == ids.FILTERS_COUNTRY:
         country = controls.country if controls.country in known_countries else None
         return replace(current, country=country, region=None if country else current.region)
@@ -357,16 +346,16 @@ def sync_controls(
     Output(ids.TIMELINE_RANGE, "data"),
     Input(ids.URL, "search"),
     Input(ids.FILTERS_ORGS, "value"),
-    Input(ids.FILTERS_DATE, "date"),
-    Input(ids.FILTERS_YEAR, "value"),
     Input(ids.FILTERS_COUNTRY, "value"),
     Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.FILTERS_EVENTS, "value"),
     Input(ids.TIMELINE_EVENT, "data"),
     Input(ids.TIMELINE_RANGE, "data"),
+    State(ids.FILTERS_DATE, "date"),
+    State(ids.FILTERS_YEAR, "value"),
 )
-def _sync_url_and_controls(search, orgs, date, year, country, statuses, region, categories, event, span):
+def _sync_url_and_controls(search, orgs, country, statuses, region, categories, event, span, date, year):
     dataset = data.bundled_dataset()
     return sync_controls(
         [prop.split(".")[0] for prop in ctx.triggered_prop_ids],
@@ -377,6 +366,35 @@ def _sync_url_and_controls(search, orgs, date, year, country, statuses, region, 
         event_dates=dataset.event_dates,
         today=dt.date.today(),
     )
+
+
+# The date picker and the year slider, which change most often, reach the URL in the
+# browser (assets/blocs.js), with the rules of `_apply` for the other controls: the views
+# (which wait for any callback writing a control they read) then start at once, not after
+# a round trip to the server. The URL's change then brings the server's sync callback,
+# which finds every control already in step.
+clientside_callback(
+    ClientsideFunction("blocs", "dateMoved"),
+    Output(ids.URL, "search", allow_duplicate=True),
+    Output(ids.FILTERS_YEAR, "value", allow_duplicate=True),
+    Input(ids.FILTERS_DATE, "date"),
+    State(ids.URL, "search"),
+    State(ids.FILTERS_YEAR, "value"),
+    State(ids.FILTERS_DATE, "max_date_allowed"),
+    State(ids.FILTERS_DATE, "min_date_allowed"),
+    prevent_initial_call=True,
+)
+clientside_callback(
+    ClientsideFunction("blocs", "yearMoved"),
+    Output(ids.URL, "search", allow_duplicate=True),
+    Output(ids.FILTERS_DATE, "date", allow_duplicate=True),
+    Input(ids.FILTERS_YEAR, "value"),
+    State(ids.URL, "search"),
+    State(ids.FILTERS_DATE, "date"),
+    State(ids.FILTERS_DATE, "max_date_allowed"),
+    State(ids.FILTERS_DATE, "min_date_allowed"),
+    prevent_initial_call=True,
+)
 
 
 # Play: each tick of the interval moves the year slider one year on; the slider's own

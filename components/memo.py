@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 
-__all__ = ["KEPT", "drawn_key", "frozen", "thawed"]
+__all__ = ["FRAMES_KEPT", "KEPT", "drawn_key", "frozen", "thawed"]
 
 KEPT = 64
+FRAMES_KEPT = 8  # a view's frames: a figure for each period, each choice of the other controls
 
 
 def frozen(value: object) -> object:

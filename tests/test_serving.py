@@ -80,21 +80,30 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
     assert shapes.status_code == 200 and shapes.json()["type"] == "Topology"
     assert requests.get(gunicorn_url.removesuffix(PREFIX) + "/_dash-layout", timeout=10).status_code == 404
     dependencies = requests.get(gunicorn_url + "_dash-dependencies", timeout=10).json()
-    map_callback = next(d for d in dependencies if "map-graph.figure" in d["output"])
+    map_callback = next(
+        d for d in dependencies if "map-graph.figure" in d["output"] and not d["clientside_function"]
+    )
     body = {
         "output": map_callback["output"],
-        "outputs": [{"id": "map-graph", "property": "figure"}, {"id": "map-drawn", "property": "data"}],
+        "outputs": [
+            {"id": "map-graph", "property": "figure"},
+            {"id": "map-drawn", "property": "data"},
+            {"id": "map-day", "property": "data"},
+        ],
         "inputs": [
             {"id": "filters-orgs", "property": "value", "value": ["CSTO", "SCO"]},
-            {"id": "filters-date", "property": "date", "value": "2014-04-24"},
             {"id": "filters-status", "property": "value", "value": ["member"]},
             {"id": "filters-country", "property": "value", "value": None},
             {"id": "filters-region", "property": "data", "value": None},
             {"id": "map-view", "property": "data", "value": None},
             {"id": "theme-mode", "property": "data", "value": "light"},
+            {"id": "map-date-request", "property": "data", "value": None},
         ],
         "changedPropIds": ["filters-orgs.value"],
-        "state": [{"id": "map-drawn", "property": "data", "value": None}],
+        "state": [
+            {"id": "filters-date", "property": "date", "value": "2014-04-24"},
+            {"id": "map-drawn", "property": "data", "value": None},
+        ],
     }
     answer = requests.post(gunicorn_url + "_dash-update-component", json=body, timeout=10)
     assert answer.status_code == 200

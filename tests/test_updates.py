@@ -1,5 +1,9 @@
-"""A change of date alone sends the browser only what it changes (a `dash.Patch`), and the
-patched figure is the figure the full answer would have drawn."""
+"""A change of date alone sends the browser only what it changes, and what the browser
+then draws is the figure the full answer would have drawn.
+
+The map and the overlap diagram move with the date in the browser, from their frames
+(tests/components/test_frames.py); when the browser has no frames for the controls it
+shows, it asks the server, which answers the map with a `dash.Patch`."""
 
 import copy
 
@@ -27,7 +31,9 @@ def dependencies(client):
 
 def post(client, dependencies, graph, values, changed):
     """The response of the callback drawing `graph`, for `values` of its inputs and states."""
-    dependency = next(d for d in dependencies if f"{graph}.figure" in d["output"])
+    dependency = next(
+        d for d in dependencies if f"{graph}.figure" in d["output"] and not d["clientside_function"]
+    )
     outputs = [
         {"id": part.split(".")[0], "property": part.split(".")[1]}
         for part in dependency["output"].strip(".").split("...")
@@ -51,7 +57,9 @@ def answer(client, dependencies, graph, values, changed):
 
 def drawn_key(client, dependencies, graph, values):
     """The key the browser keeps beside `graph`'s figure once it has drawn it for `values`."""
-    store = {"map-graph": "map-drawn", "timeline-graph": "timeline-drawn"}[graph]
+    store = {"map-graph": "map-drawn", "overlap-graph": "overlap-drawn", "timeline-graph": "timeline-drawn"}[
+        graph
+    ]
     return post(client, dependencies, graph, values, ["filters-orgs.value"])[store]["data"]
 
 
@@ -84,12 +92,21 @@ def on(date, **more):
     return {**DEFAULTS, "filters-date.date": date, **more}
 
 
+# What a change of date alone looks like to each view's server callback: the map and the
+# overlap diagram hear of it only when the browser asks (it has no frames for them).
+DATE_CHANGED = {
+    "map-graph": ["map-date-request.data"],
+    "overlap-graph": ["overlap-date-request.data"],
+    "timeline-graph": ["filters-date.date"],
+}
+
+
 @pytest.mark.parametrize("graph", ["map-graph"])
 def test_a_change_of_date_alone_patches_the_figure_to_what_a_full_answer_draws(client, dependencies, graph):
     before = answer(client, dependencies, graph, on("2001-05-05"), ["filters-orgs.value"])
     after = answer(client, dependencies, graph, on("2014-04-24"), ["filters-orgs.value"])
     drawn = {"map-drawn.data": drawn_key(client, dependencies, graph, on("2001-05-05"))}
-    patch = answer(client, dependencies, graph, on("2014-04-24", **drawn), ["filters-date.date"])
+    patch = answer(client, dependencies, graph, on("2014-04-24", **drawn), DATE_CHANGED[graph])
 
     assert patch.get("__dash_patch_update") == "__dash_patch_update"
     assert "layout" in before and "data" in before  # a full figure otherwise
@@ -98,7 +115,7 @@ def test_a_change_of_date_alone_patches_the_figure_to_what_a_full_answer_draws(c
 
 def test_the_map_patch_leaves_zoom_and_colours_alone(client, dependencies):
     drawn = {"map-drawn.data": drawn_key(client, dependencies, "map-graph", on("2001-05-05"))}
-    patch = answer(client, dependencies, "map-graph", on("2014-04-24", **drawn), ["filters-date.date"])
+    patch = answer(client, dependencies, "map-graph", on("2014-04-24", **drawn), DATE_CHANGED["map-graph"])
     touched = {tuple(op["location"][:2]) for op in patch["operations"]}
     assert touched == {("data",), ("layout", "title"), ("layout", "annotations")}
 
@@ -112,15 +129,15 @@ def test_a_change_of_date_alone_leaves_the_timeline_to_the_browser(client, depen
     )
 
 
-@pytest.mark.parametrize("graph", ["map-graph", "timeline-graph"])
+@pytest.mark.parametrize("graph", ["map-graph", "overlap-graph", "timeline-graph"])
 def test_after_a_dropped_update_a_change_of_date_redraws_in_full(client, dependencies, graph):
     # Dash drops a request in flight when the same callback is asked again: if the browser
     # never got the figure for NATO switched off, the next change of date, arriving alone,
     # must send the whole figure drawn without NATO, not a patch of the old one.
-    store = {"map-graph": "map-drawn.data", "timeline-graph": "timeline-drawn.data"}[graph]
+    store = f"{graph.split('-')[0]}-drawn.data"
     with_nato = {store: drawn_key(client, dependencies, graph, on("2001-05-05"))}
     without_nato = on("2014-04-24", **{"filters-orgs.value": ["CSTO", "SCO"]}, **with_nato)
-    answered = post(client, dependencies, graph, without_nato, ["filters-date.date"])
+    answered = post(client, dependencies, graph, without_nato, DATE_CHANGED[graph])
     figure = answered[graph]["figure"]
     assert "__dash_patch_update" not in figure
     assert figure == answer(client, dependencies, graph, without_nato, ["filters-orgs.value"])
@@ -158,15 +175,18 @@ def test_the_page_comes_with_the_figure_its_controls_ask_for(client, dependencie
     # The views do not run at load: the figure in the layout must be the one the
     # callback would draw for the controls as the layout sets them.
     layout = client.get("/_dash-layout").get_json()
-    dependency = next(d for d in dependencies if f"{graph}.figure" in d["output"])
+    dependency = next(
+        d for d in dependencies if f"{graph}.figure" in d["output"] and not d["clientside_function"]
+    )
     values = {}
-    for spec in dependency["inputs"]:
+    for spec in dependency["inputs"] + dependency["state"]:
         component = find(layout, spec["id"])
         values[f"{spec['id']}.{spec['property']}"] = component["props"].get(spec["property"])
     drawn = find(layout, graph)["props"]["figure"]
     assert drawn["data"]
     answered = post(client, dependencies, graph, values, ["filters-orgs.value"])
     assert without_empty_notes(drawn) == without_empty_notes(answered[graph]["figure"])
-    for store in {"map-graph": ["map-drawn"], "timeline-graph": ["timeline-drawn"]}.get(graph, []):
-        # and the key kept beside it is the one the callback gives that figure
+    view = graph.split("-")[0]
+    for store in [f"{view}-drawn", f"{view}-day"] if view != "timeline" else ["timeline-drawn"]:
+        # and the key and day kept beside it are the ones the callback gives that figure
         assert find(layout, store)["props"]["data"] == answered[store]["data"]

@@ -1,4 +1,4 @@
-"""The map's callbacks: redraw on a filter change; select the state a reader clicks."""
+"""The map's callbacks: redraw on a filter change (a new date, in the browser); select the state a reader clicks."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import datetime as dt
 import functools
 
 import dash
-from dash import Input, Output, State, clientside_callback, ctx, html
+from dash import ClientsideFunction, Input, Output, State, clientside_callback, ctx, html
 
 import data
 
-from .. import disclosure, ids, memo, state, theme
+from .. import disclosure, frames, ids, memo, state, theme
 from ..selection import selected_states
-from .figure import VIEW_BOUNDS, apply_view, build_map_figure, classify_states, table_rows
+from .figure import TITLE, VIEW_BOUNDS, apply_view, build_map_figure, classify_states, table_rows
 
 
 def _table(rows) -> html.Table:
@@ -29,56 +29,111 @@ def _table(rows) -> html.Table:
     )
 
 
-@dash.callback(
-    Output(ids.MAP_GRAPH, "figure"),
-    Output(ids.MAP_DRAWN, "data"),
+CONTROLS = (
     Input(ids.FILTERS_ORGS, "value"),
-    Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_COUNTRY, "value"),
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.MAP_VIEW, "data"),
     Input(ids.THEME_MODE, "data"),
+)
+
+
+@dash.callback(
+    Output(ids.MAP_GRAPH, "figure"),
+    Output(ids.MAP_DRAWN, "data"),
+    Output(ids.MAP_DAY, "data"),
+    *CONTROLS,
+    Input(ids.MAP_DATE_REQUEST, "data"),
+    State(ids.FILTERS_DATE, "date"),
     State(ids.MAP_DRAWN, "data"),
     prevent_initial_call=True,  # the page comes with the default view drawn (`default_figure`)
 )
-def _update_map(orgs, date, statuses, country, region, view, mode, drawn) -> tuple[dict | dash.Patch, str]:
+def _update_map(orgs, statuses, country, region, view, mode, _asked, date, drawn):
+    """The map for the controls; for a new date alone, when the browser has no frames for it, a patch."""
     key = memo.drawn_key(orgs, statuses, country, region, view, mode)
-    figure = map_figure(
-        tuple(state.chosen(orgs, data.bundled_dataset().families)),
-        state.day_from_control(date),
-        tuple(state.known_statuses(statuses)),
-        country if isinstance(country, str) else None,
-        memo.frozen(region),
-        memo.frozen(view),
-        theme.mode_of(mode),
-    )
-    if state.only_date_changed(ctx.triggered_prop_ids) and drawn == key:
+    day = state.day_from_control(date)
+    figure = map_figure(*_validated(orgs, statuses, country, region, mode), day, memo.frozen(view))
+    if ctx.triggered_prop_ids.keys() == {f"{ids.MAP_DATE_REQUEST}.data"} and drawn == key:
         # The date changes the states drawn and the title; the layout (zoom, colours) stays.
         patch = dash.Patch()
         patch["data"] = figure["data"]
         patch["layout"]["title"]["text"] = figure["layout"]["title"]["text"]
         patch["layout"]["annotations"] = figure["layout"].get("annotations", [])
-        return patch, dash.no_update
-    return figure, key
+        return patch, dash.no_update, day.isoformat()
+    return figure, key, day.isoformat()
 
 
-def default_figure(today: dt.date) -> tuple[dict, str]:
-    """The map with every control at its default, as the page is first drawn, and its key.
+@dash.callback(
+    Output(ids.MAP_FRAMES, "data"),
+    Input(ids.MAP_DRAWN, "data"),
+    *(State(control.component_id, control.component_property) for control in CONTROLS),
+)  # also at load: the frames of the figure the page comes with
+def _send_map_frames(drawn, orgs, statuses, country, region, view, mode):
+    key = memo.drawn_key(orgs, statuses, country, region, view, mode)
+    if drawn != key:
+        return dash.no_update  # the controls moved on: the figure drawn for them asks again
+    return {"key": key, **map_frames(*_validated(orgs, statuses, country, region, mode), dt.date.today())}
 
-    The key is `memo.drawn_key` of the controls' values as the page sets them.
-    """
-    families = data.bundled_dataset().families
-    orgs = tuple(state.chosen(list(state.DEFAULT_ORGS), families))
-    figure = map_figure(orgs, today, tuple(state.DEFAULT_STATUSES), None, None, None, "light")
-    return figure, memo.drawn_key(
-        list(state.DEFAULT_ORGS), list(state.DEFAULT_STATUSES), None, None, None, "light"
+
+# The date moves the map in the browser, from its frames (assets/blocs.js).
+clientside_callback(
+    ClientsideFunction("blocs", "route"),
+    Output(ids.MAP_GRAPH, "figure", allow_duplicate=True),
+    Output(ids.MAP_DAY, "data", allow_duplicate=True),
+    Output(ids.MAP_DATE_REQUEST, "data"),
+    Input(ids.FILTERS_DATE, "date"),
+    Input(ids.MAP_FRAMES, "data"),
+    Input(ids.MAP_DRAWN, "data"),
+    State(ids.MAP_GRAPH, "figure"),
+    State(ids.MAP_DAY, "data"),
+    State(ids.FILTERS_DATE, "max_date_allowed"),
+    State(ids.FILTERS_DATE, "min_date_allowed"),
+    prevent_initial_call=True,
+)
+
+
+def _validated(orgs, statuses, country, region, mode) -> tuple:
+    """The controls' values as `map_figure` and `map_frames` take them (orgs, statuses, country, region, mode)."""
+    return (
+        tuple(state.chosen(orgs, data.bundled_dataset().families)),
+        tuple(state.known_statuses(statuses)),
+        country if isinstance(country, str) else None,
+        memo.frozen(region),
+        theme.mode_of(mode),
     )
 
 
+def default_figure(today: dt.date) -> tuple[dict, str, str]:
+    """The map with every control at its default, as the page is first drawn; its key; its day.
+
+    The key is `memo.drawn_key` of the controls' values as the page sets them.
+    """
+    defaults = (list(state.DEFAULT_ORGS), list(state.DEFAULT_STATUSES), None, None, None, "light")
+    figure = map_figure(*_validated(*defaults[:4], defaults[5]), today, None)
+    return figure, memo.drawn_key(*defaults), today.isoformat()
+
+
 @functools.lru_cache(maxsize=memo.KEPT)
-def map_figure(orgs, day, statuses, country, region, view, mode) -> dict:
-    """The map for validated control values (see `memo.frozen`), as the JSON it is sent as."""
+def map_figure(orgs, statuses, country, region, mode, day, view) -> dict:
+    """The map for validated control values (see `_validated`), as the JSON it is sent as."""
+    return draw_map(orgs, statuses, country, region, mode, day, view)
+
+
+@functools.lru_cache(maxsize=memo.FRAMES_KEPT)
+def map_frames(orgs, statuses, country, region, mode, today) -> dict:
+    """The map's frames (see `components.frames`) for validated control values, without their key."""
+    starts = frames.period_starts(data.bundled_dataset().memberships, orgs=orgs, today=today)
+
+    def draw(day):
+        figure = draw_map(orgs, statuses, country, region, mode, day, None)
+        return {"data": figure["data"], "annotations": figure["layout"].get("annotations", [])}
+
+    return frames.bundle(starts, draw, title=TITLE)
+
+
+def draw_map(orgs, statuses, country, region, mode, day, view) -> dict:
+    """The map for validated control values, built anew."""
     dataset = data.bundled_dataset()
     relations = data.relations_as_of(dataset.memberships, day, orgs=orgs, statuses=statuses)
     former = data.former_members(dataset.memberships, day, orgs=orgs)

@@ -17,6 +17,7 @@ __all__ = [
     "DETAIL_SCALE",
     "INITIAL_VIEW",
     "SMALL_STATE_KM2",
+    "TITLE",
     "apply_view",
     "build_map_figure",
     "classify_states",
@@ -52,6 +53,7 @@ VIEW_BOUNDS = {
     "geo.projection.rotation.lat": (-90.0, 90.0),
 }
 SUSPENDED = "Suspended or frozen"
+TITLE = "Member states as of "  # and the day shown
 
 
 def _source_host(url: str) -> str:
@@ -245,7 +247,7 @@ def build_map_figure(
     )
     figure.update_layout(
         title={
-            "text": f"Member states as of {PartialDate.of_day(as_of).label()}",
+            "text": TITLE + PartialDate.of_day(as_of).label(),
             "font": {"size": 14},
             "x": 0.01,
             "xanchor": "left",

@@ -22,8 +22,8 @@ def graph_config() -> dict:
     return theme.graph_config(topojsonURL=dash.get_asset_url("topojson/"), scrollZoom=True)
 
 
-def layout(figure: dict | None = None, drawn: str | None = None) -> html.Div:
-    """The map's card body, drawing `figure` (drawn for the key `drawn`) until the first update."""
+def layout(figure: dict | None = None, drawn: str | None = None, day: str | None = None) -> html.Div:
+    """The map's card body, drawing `figure` (drawn for the key `drawn`, as of `day`) until the first update."""
     return html.Div(
         [
             dcc.Graph(
@@ -34,6 +34,9 @@ def layout(figure: dict | None = None, drawn: str | None = None) -> html.Div:
             ),
             dcc.Store(id=ids.MAP_VIEW, storage_type="memory"),
             dcc.Store(id=ids.MAP_DRAWN, data=drawn, storage_type="memory"),
+            dcc.Store(id=ids.MAP_DAY, data=day, storage_type="memory"),
+            dcc.Store(id=ids.MAP_FRAMES, storage_type="memory"),
+            dcc.Store(id=ids.MAP_DATE_REQUEST, storage_type="memory"),
             html.P(BORDERS_NOTE, id=ids.MAP_NOTE, className="map-note small text-body-secondary mb-1"),
             html.Details(
                 [

@@ -1,4 +1,4 @@
-"""The overlap view's callbacks: redraw on a filter change; select a region or a state on click."""
+"""The overlap view's callbacks: redraw on a filter change (a new date, in the browser); select a region or a state on click."""
 
 from __future__ import annotations
 
@@ -6,30 +6,95 @@ import datetime as dt
 import functools
 
 import dash
-from dash import Input, Output, html
+from dash import ClientsideFunction, Input, Output, State, clientside_callback
 
 import data
 
-from .. import ids, memo, state, theme
-from .figure import build_overlap_figure
+from .. import disclosure, frames, ids, memo, state, theme
+from .figure import TITLE, build_overlap_figure
 from .layout import region_table
 
-
-@dash.callback(
-    Output(ids.OVERLAP_GRAPH, "figure"),
-    Output(ids.OVERLAP_TABLE, "children"),
+CONTROLS = (
     Input(ids.FILTERS_ORGS, "value"),
-    Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_COUNTRY, "value"),
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.THEME_MODE, "data"),
+)
+
+
+@dash.callback(
+    Output(ids.OVERLAP_GRAPH, "figure"),
+    Output(ids.OVERLAP_DRAWN, "data"),
+    Output(ids.OVERLAP_DAY, "data"),
+    *CONTROLS,
+    Input(ids.OVERLAP_DATE_REQUEST, "data"),
+    State(ids.FILTERS_DATE, "date"),
     prevent_initial_call=True,  # the page comes with the default view drawn (`default_view`)
 )
-def _update_overlap(orgs, date, statuses, country, region, mode) -> tuple[dict, html.Table]:
-    return overlap_view(
-        tuple(state.chosen(orgs, data.bundled_dataset().families)),
+def _update_overlap(orgs, statuses, country, region, mode, _asked, date) -> tuple[dict, str, str]:
+    """The diagram for the controls; asked for a new date alone when the browser has no frames for it."""
+    day = state.day_from_control(date)
+    figure = overlap_figure(*_validated(orgs, statuses, country, region, mode), day)
+    return figure, memo.drawn_key(orgs, statuses, country, region, mode), day.isoformat()
+
+
+@dash.callback(
+    Output(ids.OVERLAP_FRAMES, "data"),
+    Input(ids.OVERLAP_DRAWN, "data"),
+    *(State(control.component_id, control.component_property) for control in CONTROLS),
+)  # also at load: the frames of the diagram the page comes with
+def _send_overlap_frames(drawn, orgs, statuses, country, region, mode):
+    key = memo.drawn_key(orgs, statuses, country, region, mode)
+    if drawn != key:
+        return dash.no_update  # the controls moved on: the diagram drawn for them asks again
+    return {"key": key, **overlap_frames(*_validated(orgs, statuses, country, region, mode), dt.date.today())}
+
+
+# The date moves the diagram in the browser, from its frames (assets/blocs.js).
+clientside_callback(
+    ClientsideFunction("blocs", "route"),
+    Output(ids.OVERLAP_GRAPH, "figure", allow_duplicate=True),
+    Output(ids.OVERLAP_DAY, "data", allow_duplicate=True),
+    Output(ids.OVERLAP_DATE_REQUEST, "data"),
+    Input(ids.FILTERS_DATE, "date"),
+    Input(ids.OVERLAP_FRAMES, "data"),
+    Input(ids.OVERLAP_DRAWN, "data"),
+    State(ids.OVERLAP_GRAPH, "figure"),
+    State(ids.OVERLAP_DAY, "data"),
+    State(ids.FILTERS_DATE, "max_date_allowed"),
+    State(ids.FILTERS_DATE, "min_date_allowed"),
+    prevent_initial_call=True,
+)
+
+disclosure.gate(
+    ids.OVERLAP_TABLE_SUMMARY,
+    ids.OVERLAP_TABLE_QUERY,
+    [Input(ids.FILTERS_ORGS, "value"), Input(ids.FILTERS_DATE, "date"), Input(ids.FILTERS_STATUS, "value")],
+)
+
+
+@dash.callback(
+    Output(ids.OVERLAP_TABLE, "children"), Input(ids.OVERLAP_TABLE_QUERY, "data"), prevent_initial_call=True
+)
+def _update_overlap_table(query):
+    if not isinstance(query, list) or len(query) != 3:
+        return []  # closed
+    orgs, date, statuses = query
+    orgs = state.chosen(orgs, data.bundled_dataset().families)
+    regions = data.overlap_regions(
+        data.bundled_dataset().memberships,
         state.day_from_control(date),
+        orgs=orgs,
+        statuses=state.known_statuses(statuses),
+    )
+    return region_table(regions, orgs)
+
+
+def _validated(orgs, statuses, country, region, mode) -> tuple:
+    """The controls' values as `overlap_figure` and `overlap_frames` take them."""
+    return (
+        tuple(state.chosen(orgs, data.bundled_dataset().families)),
         tuple(state.known_statuses(statuses)),
         country if isinstance(country, str) else None,
         memo.frozen(region),
@@ -37,15 +102,32 @@ def _update_overlap(orgs, date, statuses, country, region, mode) -> tuple[dict, 
     )
 
 
-def default_view(today: dt.date) -> tuple[dict, html.Table]:
-    """The diagram and its table with every control at its default, as the page is first drawn."""
-    orgs = tuple(state.chosen(list(state.DEFAULT_ORGS), data.bundled_dataset().families))
-    return overlap_view(orgs, today, tuple(state.DEFAULT_STATUSES), None, None, "light")
+def default_view(today: dt.date) -> tuple[dict, str, str]:
+    """The diagram with every control at its default, as the page is first drawn; its key; its day."""
+    defaults = (list(state.DEFAULT_ORGS), list(state.DEFAULT_STATUSES), None, None, "light")
+    return overlap_figure(*_validated(*defaults), today), memo.drawn_key(*defaults), today.isoformat()
 
 
 @functools.lru_cache(maxsize=memo.KEPT)
-def overlap_view(orgs, day, statuses, country, region, mode) -> tuple[dict, html.Table]:
-    """The diagram (as the JSON it is sent as) and its table, for validated control values."""
+def overlap_figure(orgs, statuses, country, region, mode, day) -> dict:
+    """The diagram (as the JSON it is sent as) for validated control values (see `_validated`)."""
+    return draw_overlap(orgs, statuses, country, region, mode, day)
+
+
+@functools.lru_cache(maxsize=memo.FRAMES_KEPT)
+def overlap_frames(orgs, statuses, country, region, mode, today) -> dict:
+    """The diagram's frames (see `components.frames`) for validated control values, without their key."""
+    starts = frames.period_starts(data.bundled_dataset().memberships, orgs=orgs, today=today)
+
+    def draw(day):
+        figure = draw_overlap(orgs, statuses, country, region, mode, day)
+        return {"data": figure["data"], "layout": figure["layout"]}
+
+    return frames.bundle(starts, draw, title=TITLE)
+
+
+def draw_overlap(orgs, statuses, country, region, mode, day) -> dict:
+    """The diagram for validated control values, built anew."""
     regions = data.overlap_regions(data.bundled_dataset().memberships, day, orgs=orgs, statuses=statuses)
     figure = build_overlap_figure(
         regions,
@@ -55,7 +137,7 @@ def overlap_view(orgs, day, statuses, country, region, mode) -> tuple[dict, html
         selected=country,
         selected_region=state.region_of(memo.thawed(region), orgs),
     )
-    return theme.styled(figure, mode).to_plotly_json(), region_table(regions, orgs)
+    return theme.styled(figure, mode).to_plotly_json()
 
 
 def clicked_selection(click: object) -> tuple[str, str] | None:

@@ -16,6 +16,7 @@ from .geometry import layout_euler
 
 __all__ = [
     "MAX_EULER_SETS",
+    "TITLE",
     "build_overlap_figure",
     "build_upset_figure",
     "counting_note",
@@ -61,9 +62,12 @@ def counting_note(statuses: Sequence[str]) -> str:
     return f"Counting {listed}."
 
 
+TITLE = "States in common as of "  # and the day shown
+
+
 def _title(as_of: dt.date) -> dict:
     return {
-        "text": f"States in common as of {PartialDate.of_day(as_of).label()}",
+        "text": TITLE + PartialDate.of_day(as_of).label(),
         "font": {"size": 14},
         "x": 0.01,
         "xanchor": "left",

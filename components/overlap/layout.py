@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from data import country_name
 
-from .. import ids, theme
+from .. import disclosure, ids, theme
 from .figure import region_name
 
 __all__ = ["layout", "region_table"]
@@ -49,8 +49,8 @@ def region_table(regions: Mapping[frozenset[str], Sequence[str]], orgs: Sequence
     )
 
 
-def layout(figure: dict | None = None, table: html.Table | None = None) -> html.Div:
-    """The overlap view's card body, drawing `figure` and `table` until the first update."""
+def layout(figure: dict | None = None, drawn: str | None = None, day: str | None = None) -> html.Div:
+    """The overlap view's card body, drawing `figure` (drawn for the key `drawn`, as of `day`) until the first update."""
     return html.Div(
         [
             dcc.Graph(
@@ -59,10 +59,15 @@ def layout(figure: dict | None = None, table: html.Table | None = None) -> html.
                 config=theme.graph_config(),
                 className="view-graph view-graph--overlap",
             ),
+            dcc.Store(id=ids.OVERLAP_DRAWN, data=drawn, storage_type="memory"),
+            dcc.Store(id=ids.OVERLAP_DAY, data=day, storage_type="memory"),
+            dcc.Store(id=ids.OVERLAP_FRAMES, storage_type="memory"),
+            dcc.Store(id=ids.OVERLAP_DATE_REQUEST, storage_type="memory"),
             html.Details(
                 [
-                    html.Summary("The diagram as a table"),
-                    html.Div(table, id=ids.OVERLAP_TABLE, className="table-responsive"),
+                    disclosure.summary("The diagram as a table", ids.OVERLAP_TABLE_SUMMARY),
+                    dcc.Store(id=ids.OVERLAP_TABLE_QUERY, storage_type="memory"),
+                    html.Div(id=ids.OVERLAP_TABLE, className="table-responsive"),
                 ],
                 className="table-alternative small",
             ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from browsing import find_all, open_page, plot_data, url_query, wait_for
+from browsing import find_all, open_page, open_table, plot_data, url_query, wait_for, wait_for_title
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -25,9 +25,7 @@ def circle_count(browser):
 
 def test_the_diagram_follows_the_date(dash_br, served):
     open_page(dash_br, served.page("?date=2014-04-24"), ready=OVERLAP_READY)
-    wait_for(
-        dash_br, lambda: trace(dash_br, "regions")["text"] == ["<b>4</b>", "<b>2</b>", "<b>2</b>"] or True
-    )
+    wait_for_title(dash_br, "overlap-graph", "24 April 2014")
     regions = dict(
         zip(
             [c[1] for c in trace(dash_br, "regions")["customdata"]],
@@ -45,12 +43,17 @@ def test_the_diagram_follows_the_date(dash_br, served):
         dash_br,
         lambda: "BLR" in trace(dash_br, "states")["text"] and "IRN" in trace(dash_br, "states")["text"],
     )
+    open_table(dash_br, "overlap-table")
     table = dash_br.find_element("#overlap-table").get_attribute("textContent")
     assert "CSTO and SCO" in table and "Belarus" in table
 
 
 def test_statuses_change_what_the_circles_count(dash_br, served):
     open_page(dash_br, served.page("?date=2014-04-24&status=member,observer"), ready=OVERLAP_READY)
+    wait_for(
+        dash_br, lambda: "Counting members and observers." in dash_br.find_element("#overlap-graph").text
+    )
+    wait_for_title(dash_br, "overlap-graph", "24 April 2014")
     states = trace(dash_br, "states")["text"]
     assert {"IND", "IRN", "PAK", "MNG", "AFG"} <= set(states)
     assert "Counting members and observers." in dash_br.find_element("#overlap-graph").text
@@ -58,6 +61,7 @@ def test_statuses_change_what_the_circles_count(dash_br, served):
 
 def test_clicking_a_region_selects_its_states_everywhere(dash_br, served):
     open_page(dash_br, served.page("?date=2014-04-24"), ready=OVERLAP_READY)
+    wait_for_title(dash_br, "overlap-graph", "24 April 2014")
     ActionChains(dash_br.driver).click(region_point(dash_br, "CSTO,SCO")).perform()
     wait_for(dash_br, lambda: "region=CSTO,SCO" in url_query(dash_br), message="URL")
     wait_for(
@@ -81,6 +85,7 @@ def test_clicking_a_region_selects_its_states_everywhere(dash_br, served):
 
 def test_clicking_a_state_code_selects_the_state(dash_br, served):
     open_page(dash_br, served.page("?date=2014-04-24"), ready=OVERLAP_READY)
+    wait_for_title(dash_br, "overlap-graph", "24 April 2014")
     codes = [c[1] for c in trace(dash_br, "states")["customdata"]]
     names = find_all(dash_br, "#overlap-graph .scatterlayer .trace:last-child .textpoint")
     ActionChains(dash_br.driver).click(names[codes.index("ARM")]).perform()
@@ -90,6 +95,8 @@ def test_clicking_a_state_code_selects_the_state(dash_br, served):
 
 def test_three_organizations_get_three_circles_and_four_an_upset_chart(dash_br, served):
     open_page(dash_br, served.page("?orgs=CSTO,SCO,NATO&date=2020"), ready=OVERLAP_READY)
+    wait_for(dash_br, lambda: "NATO" in [c[1] for c in trace(dash_br, "regions")["customdata"]])
+    wait_for_title(dash_br, "overlap-graph", "31 December 2020")
     assert circle_count(dash_br) == 3
     regions = [c[1] for c in trace(dash_br, "regions")["customdata"]]
     assert "NATO" in regions and not any("NATO," in r or ",NATO" in r for r in regions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import MAP_SHAPES, map_title, open_page, wait_for
+from browsing import MAP_SHAPES, map_title, open_page, open_table, wait_for, wait_for_title
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -15,6 +15,8 @@ def test_page_loads_with_all_three_views_and_no_console_errors(dash_br, served):
     wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 24 April 2014")
     dash_br.wait_for_element("#overlap-graph .shapelayer path", timeout=20)
     dash_br.wait_for_element("#timeline-graph .scatterlayer .point", timeout=20)
+    wait_for_title(dash_br, "overlap-graph", "24 April 2014")
+    open_table(dash_br, "overlap-table")
     assert dash_br.find_element("#overlap-table").get_attribute("textContent").count("Tajikistan") == 1
     assert dash_br.get_logs() == []
 

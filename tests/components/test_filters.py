@@ -60,32 +60,6 @@ def test_ticking_an_organization_updates_the_url_in_canonical_order():
     assert result == ("?orgs=CSTO,NATO&date=2014", ["CSTO", "NATO"], SAME, SAME, SAME, SAME, SAME)
 
 
-def test_picking_a_day_records_it_and_moves_the_year():
-    assert sync(ids.FILTERS_DATE, "", date="2012-12-19") == (
-        "?date=2012-12-19",
-        SAME,
-        SAME,
-        2012,
-        SAME,
-        SAME,
-        SAME,
-    )
-
-
-def test_a_day_equal_to_the_urls_period_end_keeps_the_coarser_date():
-    assert sync(ids.FILTERS_DATE, "?date=2014", date="2014-12-31", year=2014) == (SAME,) * 7
-
-
-def test_moving_the_year_slider_sets_a_year_precision_date():
-    result = sync(ids.FILTERS_YEAR, "?date=2014-04-24", date="2014-04-24", year=1999)
-    assert result == ("?date=1999", SAME, "1999-12-31", SAME, SAME, SAME, SAME)
-
-
-def test_the_current_year_means_today():
-    result = sync(ids.FILTERS_YEAR, "?date=2014", date="2014-12-31", year=2026)
-    assert result[:3] == ("?date=2026", SAME, "2026-11-28")
-
-
 def test_a_country_in_the_url_selects_it_and_a_picked_one_enters_the_url():
     assert sync(None, "?country=arm") == ("?country=ARM", SAME, SAME, SAME, "ARM", SAME, SAME)
     picked = sync(ids.FILTERS_COUNTRY, "?date=2014", date="2014-12-31", year=2014, country="KAZ")

@@ -28,6 +28,15 @@ def map_title(browser):
     return browser.find_element(MAP_TITLE).text
 
 
+def wait_for_title(browser, graph_id, ending):
+    """Wait until the graph `graph_id` is drawn with a title ending in `ending` (the day it shows)."""
+    wait_for(
+        browser,
+        lambda: browser.find_element(f"#{graph_id} .gtitle").text.endswith(ending),
+        message=f"{graph_id} drawn for {ending}",
+    )
+
+
 def plot_data(browser, graph_id):
     """The traces plotly.js is drawing in the graph `graph_id`."""
     return browser.driver.execute_script(

@@ -1,0 +1,185 @@
+"""The as-of date in the browser (assets/blocs.js): the URL's date and the year slider follow
+it, and the map and the overlap diagram redraw from their frames without asking the server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+import pytest
+from browsing import open_page, plot_data, plot_layout, wait_for, wait_for_title
+from plotly.utils import PlotlyJSONEncoder
+
+from components import state
+from components.map import callbacks as map_callbacks
+from components.overlap import callbacks as overlap_callbacks
+from data import PartialDate
+
+TODAY = "2026-11-28"
+EARLIEST = state.EARLIEST_DATE.isoformat()
+SAME = "SAME"
+
+# Calls `dash_clientside.blocs[name]` with the given arguments; no_update comes back as "SAME".
+CALL = """
+const [name, args] = [arguments[0], arguments[1]];
+const result = window.dash_clientside.blocs[name](...args);
+const same = (value) => value === window.dash_clientside.no_update ? "SAME" : value;
+return Array.isArray(result) ? result.map(same) : same(result);
+"""
+
+# A component's prop as the page's Dash store holds it.
+PROP = """
+const state = window.store.getState();
+let node = state.layout;
+for (const key of state.paths.strs[arguments[0]]) { node = node[key]; }
+return node.props[arguments[1]];
+"""
+
+# From now on, note the outputs of every request the page sends to the server's callbacks.
+RECORD_REQUESTS = """
+window.__asked = [];
+const fetched = window.fetch;
+window.fetch = function (url, options) {
+    if (String(url).includes("_dash-update-component") && options && options.body) {
+        window.__asked.push(JSON.parse(options.body).output);
+    }
+    return fetched.apply(this, arguments);
+};
+"""
+
+
+def call(browser, name, *args):
+    return browser.driver.execute_script(CALL, name, list(args))
+
+
+def prop(browser, component_id, name):
+    return browser.driver.execute_script(PROP, component_id, name)
+
+
+@pytest.fixture
+def page(dash_br, served):
+    """A browser on the default page, for the tests that call the functions in it."""
+    open_page(dash_br, served.page())
+    return dash_br
+
+
+# (date picked, URL, year slider, [URL, year slider] after)
+DAYS_PICKED = [
+    # a day picked enters the URL, and the year follows
+    ("2012-12-19", "", 2026, ["?date=2012-12-19", 2012]),
+    # in canonical order: after the organizations, before everything else
+    ("2012-12-19", "?orgs=CSTO&country=ARM", 2026, ["?orgs=CSTO&date=2012-12-19&country=ARM", 2012]),
+    ("2012-12-19", "?country=ARM&embed=map", 2026, ["?date=2012-12-19&country=ARM&embed=map", 2012]),
+    (
+        "2001-01-01",
+        "?orgs=SCO&date=2014&status=member",
+        2014,
+        ["?orgs=SCO&date=2001-01-01&status=member", 2001],
+    ),
+    # the day a coarser date in the URL stands for keeps that date
+    ("2014-12-31", "?date=2014", 2014, [SAME, SAME]),
+    ("2012-06-30", "?date=2012-06", 2012, [SAME, SAME]),
+    (TODAY, "?date=2026", 2026, [SAME, SAME]),
+    # a date out of range or malformed means today, as on the server
+    ("1900-01-01", "?date=2014", 2014, [f"?date={TODAY}", 2026]),
+    ("nonsense", "", 2026, [f"?date={TODAY}", SAME]),
+]
+# (year, URL, date picker, [URL, date picker] after)
+YEARS_MOVED = [
+    # a year on the slider is a year-precision date, shown as its last day
+    (1999, "?date=2014-04-24", "2014-04-24", ["?date=1999", "1999-12-31"]),
+    (1999, "?orgs=NATO", TODAY, ["?orgs=NATO&date=1999", "1999-12-31"]),
+    # this year means today
+    (2026, "?date=2014", "2014-12-31", ["?date=2026", TODAY]),
+    # a year the URL's date lies in keeps that date (a link setting both controls)
+    (2014, "?date=2014-04-24", "2014-04-24", [SAME, SAME]),
+    (2014, "?date=2014", "2014-12-31", [SAME, SAME]),
+    # nothing but a year moves anything
+    (None, "?date=2014", "2014-12-31", [SAME, SAME]),
+    (2014.5, "?date=2014", "2014-12-31", [SAME, SAME]),
+]
+
+
+def test_the_date_controls_and_the_url_follow_each_other_as_the_server_would_have_them(page):
+    for date, search, year, expected in DAYS_PICKED:
+        assert call(page, "dateMoved", date, search, year, TODAY, EARLIEST) == expected, (date, search)
+    for year, search, date, expected in YEARS_MOVED:
+        assert call(page, "yearMoved", year, search, date, TODAY, EARLIEST) == expected, (year, search)
+    rng = random.Random(4)
+    days = [dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(10_000)) for _ in range(20)]
+    for day in days:  # and titles name a day as the server does
+        assert call(page, "label", day.isoformat()) == PartialDate.of_day(day).label()
+
+
+FRAMES = {
+    "key": "k1",
+    "title": "As of ",
+    "days": ["1949-01-01", "2000-01-01"],
+    "frames": [0, 1],
+    "unique": [{"data": [{"z": [1]}], "annotations": []}, {"data": [{"z": [2]}], "annotations": []}],
+}
+FIGURE = {"data": [{"z": [0]}], "layout": {"title": {"text": "As of 1 May 1990", "x": 0.01}, "height": 300}}
+
+
+def test_a_view_is_redrawn_from_frames_made_for_the_figure_it_shows_else_the_server_is_asked(page):
+    figure, shown, asked = call(
+        page, "route", "2014-04-24", FRAMES, "k1", FIGURE, "1990-05-01", TODAY, EARLIEST
+    )
+    assert figure == {
+        "data": [{"z": [2]}],
+        "layout": {"title": {"text": "As of 24 April 2014", "x": 0.01}, "height": 300, "annotations": []},
+    }
+    assert (shown, asked) == ("2014-04-24", SAME)
+    assert (
+        call(page, "route", "1990-05-01", FRAMES, "k1", FIGURE, "1990-05-01", TODAY, EARLIEST) == [SAME] * 3
+    )
+    # the frames have not arrived, or were made for other controls than the figure shown's
+    for frames, drawn in [(None, "k1"), (FRAMES, "k2")]:
+        figure, shown, asked = call(
+            page, "route", "2014-04-24", frames, drawn, FIGURE, "1990-05-01", TODAY, EARLIEST
+        )
+        assert (figure, shown) == (SAME, SAME)
+        assert asked["day"] == "2014-04-24" and isinstance(asked["at"], int | float)
+
+
+def test_a_new_date_redraws_the_map_and_the_diagram_without_the_server(dash_br, served):
+    open_page(dash_br, served.page())
+    for view in ("map", "overlap"):
+        wait_for(
+            dash_br,
+            lambda view=view: (
+                (prop(dash_br, f"{view}-frames", "data") or {}).get("key")
+                == prop(dash_br, f"{view}-drawn", "data")
+            ),
+            message=f"{view} frames",
+        )
+    dash_br.driver.execute_script(RECORD_REQUESTS)
+    dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {date: '2014-04-24'})")
+    wait_for_title(dash_br, "map-graph", "24 April 2014")
+    wait_for_title(dash_br, "overlap-graph", "24 April 2014")
+    wait_for(dash_br, lambda: "date=2014-04-24" in dash_br.driver.execute_script("return location.search"))
+
+    asked = dash_br.driver.execute_script("return window.__asked")
+    assert not [output for output in asked if "map-graph" in output or "overlap-graph" in output]
+
+    day = dt.date(2014, 4, 24)
+    defaults = (("CSTO", "SCO"), tuple(state.DEFAULT_STATUSES), None, None, "light")
+    expected_map = json.loads(
+        json.dumps(map_callbacks.map_figure(*defaults, day, None), cls=PlotlyJSONEncoder)
+    )
+    drawn_map = plot_data(dash_br, "map-graph")
+    assert [(t.get("name"), t.get("locations"), t.get("customdata")) for t in drawn_map] == [
+        (t.get("name"), t.get("locations"), t.get("customdata")) for t in expected_map["data"]
+    ]
+    expected_overlap = overlap_callbacks.overlap_figure(*defaults, day)
+    drawn_overlap = plot_data(dash_br, "overlap-graph")
+    # (regions come in the order of a set, which differs from one process to the next)
+    assert [
+        sorted(map(str, zip(t.get("customdata") or [], t.get("text") or [], strict=True)))
+        for t in drawn_overlap
+    ] == [
+        sorted(map(str, zip(t.get("customdata") or [], t.get("text") or [], strict=True)))
+        for t in json.loads(json.dumps(expected_overlap["data"], cls=PlotlyJSONEncoder))
+    ]
+    assert len(plot_layout(dash_br, "overlap-graph")["shapes"]) == len(expected_overlap["layout"]["shapes"])
