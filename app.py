@@ -38,8 +38,12 @@ def normalise_prefix(prefix: str) -> str:
     return "/" + "".join(f"{part}/" for part in parts)
 
 
-def create_app(*, url_prefix: str = "/") -> Dash:
+def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
     """The one Dash app of this process, its data loaded and validated.
+
+    Args:
+        url_prefix: the path the app is served under.
+        debug: Dash's dev tools (error overlay, prop checks, unminified scripts).
 
     Raises:
         DataError: the data files break their contract.
@@ -60,6 +64,12 @@ def create_app(*, url_prefix: str = "/") -> Dash:
     # drawn for it: built once a day, not once per reader.
     layout_on = functools.lru_cache(maxsize=2)(lambda today: page.layout(dataset, today=today))
     app.layout = lambda: layout_on(dt.date.today())
+    if debug:  # before the first request: Dash registers handlers for them
+        app.enable_dev_tools(
+            debug=True,
+            dev_tools_hot_reload=False,
+            dev_tools_disable_version_check=True,  # the check would ask a host on the internet
+        )
     serving.harden(app, frame_ancestors=os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"))
     # Dash learns which scripts a page may load only when it first renders the page, and
     # answers 404 for the others: with several workers, the one serving a browser's
@@ -89,18 +99,10 @@ def main(argv: list[str] | None = None) -> None:
     if arguments.data_dir:
         os.environ["BLOCS_DATA_DIR"] = arguments.data_dir
     try:
-        app = create_app(url_prefix=arguments.url_prefix)
+        app = create_app(url_prefix=arguments.url_prefix, debug=arguments.debug)
     except data.DataError as error:
         sys.exit(str(error))
-    app.run(
-        host=arguments.host,
-        port=arguments.port,
-        debug=arguments.debug,
-        dev_tools_ui=arguments.debug,
-        dev_tools_props_check=arguments.debug,
-        dev_tools_hot_reload=False,
-        dev_tools_disable_version_check=True,  # the check would ask a host on the internet
-    )
+    app.server.run(host=arguments.host, port=arguments.port, debug=arguments.debug, use_reloader=False)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,13 @@ NOOP_REQUEST = {
     "changedPropIds": ["bench-noop.n_clicks"],
 }
 MAP_UPDATE = "map-graph.figure"
+MAP_FRAMES = "map-frames.data"
+DEFAULT_CONTROLS = {
+    "filters-orgs.value": ["CSTO", "SCO"],
+    "filters-status.value": ["member", "signatory", "frozen"],
+    "filters-events.value": ["cooperation", "suspension", "membership", "crisis", "institution"],
+    "theme-mode.data": "light",
+}
 CHROMIUM = os.environ.get("DASH_TEST_CHROMEPATH", "/usr/bin/chromium")
 OFFLINE_RULES = "MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
 
@@ -371,38 +378,73 @@ def hammer(url: str, bodies: list[dict], clients: int, seconds: float) -> dict[s
     return latencies
 
 
-def view_requests(recorded: list[dict]) -> list[dict]:
-    """The recorded requests of callbacks that draw a view (not the URL sync and the like)."""
-    return [body for body in recorded if any(view in body["output"] for view in VIEWS)]
+def replayed_requests(url: str, recorded: list[dict], dates: list[str]) -> list[dict]:
+    """Every request the browsers sent (loading and changing the date), and the whole map
+    for each date (what a browser without the map's frames asks for)."""
+    return recorded + [map_request(url, date) for date in dates]
 
 
-def update_size(url: str, recorded: list[dict]) -> tuple[int, int]:
-    """Bytes of one map update as sent (gzip), and of the raw JSON of what it draws."""
-    import data
-    from components import state
-    from components.map.figure import classify_states
-
-    body = next(b for b in recorded if MAP_UPDATE in b["output"])
+def sent_bytes(url: str, body: dict) -> int:
+    """Bytes of the answer to `body` as sent (gzip)."""
     answer = requests.post(
         url + "_dash-update-component",
         json=body,
         headers={"Accept-Encoding": "gzip"},
         stream=True,
-        timeout=30,
+        timeout=60,
     )
-    sent = len(answer.raw.read(decode_content=False))
-    values = {f"{i['id']}.{i['property']}": i.get("value") for i in body["inputs"]}
-    dataset = data.bundled_dataset()
-    orgs = state.chosen(values.get("filters-orgs.value"), dataset.families)
-    day = state.day_from_control(values.get("filters-date.date"))
-    statuses = state.known_statuses(values.get("filters-status.value"))
+    answer.raise_for_status()
+    return len(answer.raw.read(decode_content=False))
+
+
+def drawn_states(orgs: list[str], statuses: list[str], day) -> dict:
+    """What the map draws for a day: `{"KAZ": [category, hover text], ...}`."""
+    import data
+    from components.map.figure import classify_states
+
+    memberships = data.bundled_dataset().memberships
     states = classify_states(
-        data.relations_as_of(dataset.memberships, day, orgs=orgs, statuses=statuses),
-        data.former_members(dataset.memberships, day, orgs=orgs),
+        data.relations_as_of(memberships, day, orgs=orgs, statuses=statuses),
+        data.former_members(memberships, day, orgs=orgs),
         orgs=orgs,
     )
-    drawn = {row.iso3: [row.category, row.hover] for row in states.itertuples()}
-    return sent, len(json.dumps(drawn, separators=(",", ":"), ensure_ascii=False).encode())
+    return {row.iso3: [row.category, row.hover] for row in states.itertuples()}
+
+
+def compact(value: object) -> int:
+    return len(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode())
+
+
+def update_sizes(url: str, date: str) -> dict[str, tuple[int, int]]:
+    """Bytes as sent, and of the raw JSON of the states and values drawn, of two map updates.
+
+    `patch`: the answer to a new date when the browser has no frames (a `dash.Patch`);
+    `frames`: the map's frames, which draw every date for the default controls.
+    """
+    import datetime as dt
+
+    import data
+    from components import frames
+
+    orgs, statuses = DEFAULT_CONTROLS["filters-orgs.value"], DEFAULT_CONTROLS["filters-status.value"]
+    key = answer_of(url, map_request(url, None))["map-drawn"]["data"]
+    asked = {**DEFAULT_CONTROLS, "filters-date.date": date, "map-drawn.data": key}
+    patch = callback_request(url, MAP_UPDATE, asked, ["map-date-request.data"])
+    sizes = {
+        "patch": (sent_bytes(url, patch), compact(drawn_states(orgs, statuses, dt.date.fromisoformat(date))))
+    }
+
+    starts = frames.period_starts(data.bundled_dataset().memberships, orgs=orgs, today=dt.date.today())
+    periods = []
+    for day in starts:  # each distinct drawing once, as the frames send it
+        drawn = drawn_states(orgs, statuses, day)
+        if drawn not in periods:
+            periods.append(drawn)
+    request = callback_request(
+        url, MAP_FRAMES, {**DEFAULT_CONTROLS, "map-drawn.data": key}, ["map-drawn.data"]
+    )
+    sizes["frames"] = (sent_bytes(url, request), compact(periods))
+    return sizes
 
 
 def send_many(url: str, bodies: list[dict], count: int, clients: int = 8) -> None:
@@ -484,10 +526,7 @@ def main() -> None:
 
         # F0 page needs the dashboard's own map figures: its first view and the dates visited.
         bundle = plotly_bundle_path()
-        _, probe_network = app_interaction(ours.url, dates[:3])
-        recorded += probe_network.posted
-        map_body = next(b for b in recorded if MAP_UPDATE in b["output"])
-        figures = [map_figure(ours.url, map_body, None)] + [map_figure(ours.url, map_body, d) for d in dates]
+        figures = [map_figure(ours.url, None)] + [map_figure(ours.url, d) for d in dates]
         (work / "figures.json").write_text(json.dumps(figures))
         floor_page = serve(
             "bench.floors.static_page:server",
@@ -556,7 +595,7 @@ def main() -> None:
                 f"longest step {play['max_gap_ms']:.0f} ms", "target 0 / 0")  # fmt: skip
 
         section(f"Server: {arguments.clients} clients replaying recorded requests, ms")
-        views = view_requests(recorded)
+        views = replayed_requests(ours.url, recorded, dates)
         loaded = hammer(ours.url, views, arguments.clients, arguments.seconds)
         noop = hammer(ours.url, [NOOP_REQUEST], arguments.clients, arguments.seconds)
         noop_p95 = quantile(noop[NOOP_REQUEST["output"]], 0.95)
@@ -568,8 +607,15 @@ def main() -> None:
             f"{heavy_p95 / noop_p95:.2f}×")  # fmt: skip
         print(f"    heaviest: {heaviest}")
 
-        sent, raw = update_size(ours.url, recorded)
-        row("map update size", f"{sent / 1000:.1f} kB", f"raw JSON {raw / 1000:.1f} kB", f"{sent / raw:.2f}×")
+        sizes = update_sizes(ours.url, dates[0])
+        for name, label in (("frames", "map frames (every date)"), ("patch", "map patch (one date)")):
+            sent, raw = sizes[name]
+            row(
+                f"update size: {label}",
+                f"{sent / 1000:.1f} kB",
+                f"raw JSON {raw / 1000:.1f} kB",
+                f"{sent / raw:.2f}×",
+            )
 
         if "memory" not in arguments.skip:
             section(f"Memory after {arguments.callbacks:,} callbacks, and start-up")
@@ -631,16 +677,39 @@ def plotly_bundle_path() -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
-def map_figure(url: str, body: dict, date: str | None) -> dict:
-    """The map figure the dashboard sends for `body`, at `date` if given."""
-    body = json.loads(json.dumps(body))
-    if date:
-        for item in body["inputs"]:
-            if item["id"] == "filters-date":
-                item["value"] = date
-    body["changedPropIds"] = ["filters-orgs.value"]  # a whole figure, not a patch for a new date
-    answer = requests.post(url + "_dash-update-component", json=body, timeout=30).json()
-    figure = answer["response"]["map-graph"]["figure"]
+def callback_request(url: str, output: str, values: dict, changed: list[str]) -> dict:
+    """The request a browser sends to the server callback writing `output`.
+
+    `values` maps `id.property` to the value of each input and state (None if missing).
+    """
+    dependencies = requests.get(url + "_dash-dependencies", timeout=30).json()
+    dependency = next(d for d in dependencies if output in d["output"] and not d["clientside_function"])
+    outputs = [
+        {"id": part.split(".")[0], "property": part.split(".")[1]}
+        for part in dependency["output"].strip(".").split("...")
+    ]
+    return {
+        "output": dependency["output"],
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "inputs": [dict(s, value=values.get(f"{s['id']}.{s['property']}")) for s in dependency["inputs"]],
+        "state": [dict(s, value=values.get(f"{s['id']}.{s['property']}")) for s in dependency["state"]],
+        "changedPropIds": changed,
+    }
+
+
+def answer_of(url: str, body: dict) -> dict:
+    return requests.post(url + "_dash-update-component", json=body, timeout=60).json()["response"]
+
+
+def map_request(url: str, date: str | None, **more) -> dict:
+    """What the browser sends for the whole map with the default controls, as of `date`."""
+    values = {**DEFAULT_CONTROLS, "filters-date.date": date, **more}
+    return callback_request(url, MAP_UPDATE, values, ["filters-orgs.value"])
+
+
+def map_figure(url: str, date: str | None) -> dict:
+    """The map figure the dashboard sends for its default controls, as of `date` (today if None)."""
+    figure = answer_of(url, map_request(url, date))["map-graph"]["figure"]
     figure["config"] = {"topojsonURL": "topojson/", "displaylogo": False, "displayModeBar": "hover"}
     return figure
 

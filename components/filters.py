@@ -368,31 +368,38 @@ def _sync_url_and_controls(search, orgs, country, statuses, region, categories, 
     )
 
 
-# The date picker and the year slider, which change most often, reach the URL in the
-# browser (assets/blocs.js), with the rules of `_apply` for the other controls: the views
-# (which wait for any callback writing a control they read) then start at once, not after
-# a round trip to the server. The URL's change then brings the server's sync callback,
-# which finds every control already in step.
+# The date picker and the year slider, which change most often, are handled in the
+# browser (assets/blocs.js): the URL's date and the other control follow with the rules
+# of `_apply` for the other controls, the map and the overlap diagram are redrawn from
+# their frames (components/frames.py) and the timeline's as-of line moves, all before
+# Dash schedules the callbacks the date sets off. Dash runs a callback only once no
+# pending callback may still change its inputs; the URL brings the server's sync
+# callback, which may change the date, so a view drawn by a callback of its own would
+# wait for that round trip. The sync callback then finds every control in step.
 clientside_callback(
     ClientsideFunction("blocs", "dateMoved"),
     Output(ids.URL, "search", allow_duplicate=True),
     Output(ids.FILTERS_YEAR, "value", allow_duplicate=True),
-    Input(ids.FILTERS_DATE, "date"),
-    State(ids.URL, "search"),
-    State(ids.FILTERS_YEAR, "value"),
-    State(ids.FILTERS_DATE, "max_date_allowed"),
-    State(ids.FILTERS_DATE, "min_date_allowed"),
-    prevent_initial_call=True,
-)
-clientside_callback(
-    ClientsideFunction("blocs", "yearMoved"),
-    Output(ids.URL, "search", allow_duplicate=True),
     Output(ids.FILTERS_DATE, "date", allow_duplicate=True),
+    Output(ids.MAP_GRAPH, "figure", allow_duplicate=True),
+    Output(ids.MAP_DAY, "data", allow_duplicate=True),
+    Output(ids.MAP_DATE_REQUEST, "data", allow_duplicate=True),
+    Output(ids.OVERLAP_GRAPH, "figure", allow_duplicate=True),
+    Output(ids.OVERLAP_DAY, "data", allow_duplicate=True),
+    Output(ids.OVERLAP_DATE_REQUEST, "data", allow_duplicate=True),
+    Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_YEAR, "value"),
     State(ids.URL, "search"),
-    State(ids.FILTERS_DATE, "date"),
     State(ids.FILTERS_DATE, "max_date_allowed"),
     State(ids.FILTERS_DATE, "min_date_allowed"),
+    State(ids.MAP_FRAMES, "data"),
+    State(ids.MAP_DRAWN, "data"),
+    State(ids.MAP_GRAPH, "figure"),
+    State(ids.MAP_DAY, "data"),
+    State(ids.OVERLAP_FRAMES, "data"),
+    State(ids.OVERLAP_DRAWN, "data"),
+    State(ids.OVERLAP_GRAPH, "figure"),
+    State(ids.OVERLAP_DAY, "data"),
     prevent_initial_call=True,
 )
 
@@ -401,7 +408,7 @@ clientside_callback(
 # callbacks then update the URL and the views. Runs in the browser: no round trip.
 clientside_callback(
     """
-    function (clicks, ticks, year, stopped, last, map) {
+    function (clicks, ticks, year, stopped, last, shown) {
         const trigger = dash_clientside.callback_context.triggered_id;
         const none = dash_clientside.no_update;
         const stop = [true, "▶", "false", "Play through the years", none];
@@ -411,8 +418,7 @@ clientside_callback(
         }
         if (stopped || year >= last) { return stop; }
         // No year is skipped: wait, tick after tick, until the map shows the current one.
-        const title = map && map.layout && map.layout.title && map.layout.title.text;
-        if (!title || !String(title).includes(String(year))) { return none; }
+        if (typeof shown !== "string" || !shown.startsWith(String(year))) { return none; }
         return play(year + 1);
     }
     """.replace("PLAY_ID", ids.FILTERS_PLAY).replace("FIRST_YEAR", str(PLAY_FROM)),
@@ -426,7 +432,7 @@ clientside_callback(
     State(ids.FILTERS_YEAR, "value"),
     State(ids.FILTERS_PLAY_INTERVAL, "disabled"),
     State(ids.FILTERS_YEAR, "max"),
-    State(ids.MAP_GRAPH, "figure"),
+    State(ids.MAP_DAY, "data"),
     prevent_initial_call=True,
 )
 

@@ -76,15 +76,17 @@ def _send_map_frames(drawn, orgs, statuses, country, region, view, mode):
     return {"key": key, **map_frames(*_validated(orgs, statuses, country, region, mode), dt.date.today())}
 
 
-# The date moves the map in the browser, from its frames (assets/blocs.js).
+# A new date moves the map in the browser, from its frames (`dateMoved` in
+# assets/blocs.js). When a figure or frames arrive after the date moved, `settle` redraws
+# the map for the date now shown, or asks the server for it.
 clientside_callback(
-    ClientsideFunction("blocs", "route"),
+    ClientsideFunction("blocs", "settle"),
     Output(ids.MAP_GRAPH, "figure", allow_duplicate=True),
     Output(ids.MAP_DAY, "data", allow_duplicate=True),
-    Output(ids.MAP_DATE_REQUEST, "data"),
-    Input(ids.FILTERS_DATE, "date"),
-    Input(ids.MAP_FRAMES, "data"),
+    Output(ids.MAP_DATE_REQUEST, "data", allow_duplicate=True),
     Input(ids.MAP_DRAWN, "data"),
+    Input(ids.MAP_FRAMES, "data"),
+    State(ids.FILTERS_DATE, "date"),
     State(ids.MAP_GRAPH, "figure"),
     State(ids.MAP_DAY, "data"),
     State(ids.FILTERS_DATE, "max_date_allowed"),

@@ -51,21 +51,24 @@ def _send_overlap_frames(drawn, orgs, statuses, country, region, mode):
     return {"key": key, **overlap_frames(*_validated(orgs, statuses, country, region, mode), dt.date.today())}
 
 
-# The date moves the diagram in the browser, from its frames (assets/blocs.js).
+# A new date moves the diagram in the browser, from its frames (`dateMoved` in
+# assets/blocs.js). When a figure or frames arrive after the date moved, `settle` redraws
+# the diagram for the date now shown, or asks the server for it.
 clientside_callback(
-    ClientsideFunction("blocs", "route"),
+    ClientsideFunction("blocs", "settle"),
     Output(ids.OVERLAP_GRAPH, "figure", allow_duplicate=True),
     Output(ids.OVERLAP_DAY, "data", allow_duplicate=True),
-    Output(ids.OVERLAP_DATE_REQUEST, "data"),
-    Input(ids.FILTERS_DATE, "date"),
-    Input(ids.OVERLAP_FRAMES, "data"),
+    Output(ids.OVERLAP_DATE_REQUEST, "data", allow_duplicate=True),
     Input(ids.OVERLAP_DRAWN, "data"),
+    Input(ids.OVERLAP_FRAMES, "data"),
+    State(ids.FILTERS_DATE, "date"),
     State(ids.OVERLAP_GRAPH, "figure"),
     State(ids.OVERLAP_DAY, "data"),
     State(ids.FILTERS_DATE, "max_date_allowed"),
     State(ids.FILTERS_DATE, "min_date_allowed"),
     prevent_initial_call=True,
 )
+
 
 disclosure.gate(
     ids.OVERLAP_TABLE_SUMMARY,

@@ -13,7 +13,7 @@ from data.schema import CATEGORIES
 
 from .. import disclosure, ids, memo, state, theme
 from ..selection import periods_in_view, selected_states
-from .figure import AS_OF_SHAPE, build_timeline_figure
+from .figure import build_timeline_figure
 from .layout import event_detail
 from .table import events_csv, events_table
 
@@ -199,41 +199,6 @@ def _download(clicks, orgs, date, statuses, country, region, categories, span, s
         dataset, orgs, date, statuses, country, region, categories, span, dt.date.today()
     )
     return dcc.send_string(events_csv(events, sort), "csto-sco-nato-events.csv", type="text/csv")
-
-
-# A new date moves the as-of line at once, in the browser. Through dcc.Graph, which
-# hands plotly.js a deep copy of the layout, moving one line costs a full recalculation
-# of the timeline (60-90 ms); given the same layout with a new line, plotly.js redraws
-# only the line (about 10 ms). The figure's next redraw from the server draws the line
-# where the date then is. Before the timeline's first drawing (a linked date, at load),
-# the line is moved as soon as it is drawn.
-clientside_callback(
-    """
-    function (date) {
-        const day = typeof date === "string" ? Date.parse(date.slice(0, 10) + "T00:00:00Z") : NaN;
-        if (isNaN(day)) { return dash_clientside.no_update; }
-        window.blocsAsOf = day;
-        const started = Date.now();
-        (function move() {
-            const gd = document.querySelector("#GRAPH .js-plotly-plot");
-            const ready = gd && gd._fullLayout && gd.layout && Array.isArray(gd.layout.shapes) && window.Plotly;
-            if (!ready) {
-                if (Date.now() - started < 30000) { setTimeout(move, 50); }
-                return;
-            }
-            const line = gd.layout.shapes[INDEX];
-            if (!line || line.x0 === window.blocsAsOf) { return; }
-            const shapes = gd.layout.shapes.slice();
-            shapes[INDEX] = Object.assign({}, line, {x0: window.blocsAsOf, x1: window.blocsAsOf});
-            window.Plotly.react(gd, gd.data, Object.assign({}, gd.layout, {shapes: shapes}));
-        })();
-        return day;
-    }
-    """.replace("GRAPH", ids.TIMELINE_GRAPH).replace("INDEX", str(AS_OF_SHAPE)),
-    Output(ids.TIMELINE_AS_OF, "data"),
-    Input(ids.FILTERS_DATE, "date"),
-    prevent_initial_call=True,
-)
 
 
 # The reader's zoom on the time axis, from each relayout event, as [from, to] days;

@@ -16,7 +16,7 @@ from data.schema import CATEGORIES, CATEGORY_LABELS
 from .. import theme
 
 __all__ = [
-    "AS_OF_SHAPE",
+    "AS_OF_LINE",
     "CATEGORY_SYMBOLS",
     "as_of_x",
     "build_timeline_figure",
@@ -31,7 +31,7 @@ CATEGORY_SYMBOLS = {
     "crisis": "triangle-up",
     "institution": "square",
 }
-AS_OF_SHAPE = 0  # the as-of line's place among the layout's shapes
+AS_OF_LINE = "as-of"  # the name of the as-of line among the shapes, which the browser moves
 ROW_PX = 17  # height of one state's row
 LANE_PX = 44  # height of one event category's lane
 DODGE_DAYS = 150  # events closer than this in one lane are stacked, not drawn on top of each other
@@ -267,8 +267,10 @@ def build_timeline_figure(
                     )  # fmt: skip
                     break
 
-    # First of the shapes (AS_OF_SHAPE), so that a change of date alone can move it.
-    figure.add_vline(x=as_of_x(as_of), line={"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"})
+    # Named, so that the browser can move it when the date alone changes (assets/blocs.js).
+    figure.add_vline(
+        x=as_of_x(as_of), line={"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"}, name=AS_OF_LINE
+    )
     for org, first, last in bands:
         figure.add_shape(
             type="rect", xref="paper", x0=0, x1=1, y0=first - 0.5, y1=last + 0.5, layer="below",

@@ -92,7 +92,6 @@ def layout(figure: dict | None = None, drawn: str | None = None) -> html.Div:
                     ),
                     dcc.Download(id=ids.TIMELINE_DOWNLOAD),
                     dcc.Store(id=ids.TIMELINE_SORT, storage_type="memory"),
-                    dcc.Store(id=ids.TIMELINE_AS_OF, storage_type="memory"),
                     dcc.Store(id=ids.TIMELINE_DRAWN, data=drawn, storage_type="memory"),
                     html.Div(id=ids.TIMELINE_TABLE, className="table-responsive timeline-table"),
                 ],

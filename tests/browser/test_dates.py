@@ -103,9 +103,11 @@ YEARS_MOVED = [
 
 def test_the_date_controls_and_the_url_follow_each_other_as_the_server_would_have_them(page):
     for date, search, year, expected in DAYS_PICKED:
-        assert call(page, "dateMoved", date, search, year, TODAY, EARLIEST) == expected, (date, search)
+        moved = call(page, "dateControls", False, date, year, search, TODAY, EARLIEST)
+        assert moved == expected, (date, search)
     for year, search, date, expected in YEARS_MOVED:
-        assert call(page, "yearMoved", year, search, date, TODAY, EARLIEST) == expected, (year, search)
+        moved = call(page, "dateControls", True, date, year, search, TODAY, EARLIEST)
+        assert moved == expected, (year, search)
     rng = random.Random(4)
     days = [dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(10_000)) for _ in range(20)]
     for day in days:  # and titles name a day as the server does
@@ -122,23 +124,30 @@ FRAMES = {
 FIGURE = {"data": [{"z": [0]}], "layout": {"title": {"text": "As of 1 May 1990", "x": 0.01}, "height": 300}}
 
 
+# `settle` as Dash calls it for a graph that is not on the page (so nothing is drawn there).
+SETTLE = """
+window.dash_clientside.callback_context = {outputs_list: [{id: "nowhere-graph", property: "figure"}]};
+const result = window.dash_clientside.blocs.settle(...arguments[0]);
+return result.map((value) => value === window.dash_clientside.no_update ? "SAME" : value);
+"""
+
+
+def settle(browser, *args):
+    return browser.driver.execute_script(SETTLE, [*args, TODAY, EARLIEST])
+
+
 def test_a_view_is_redrawn_from_frames_made_for_the_figure_it_shows_else_the_server_is_asked(page):
-    figure, shown, asked = call(
-        page, "route", "2014-04-24", FRAMES, "k1", FIGURE, "1990-05-01", TODAY, EARLIEST
-    )
+    # (drawn, frames, date, figure, shown): the frames hold the figure for each period
+    figure, shown, asked = settle(page, "k1", FRAMES, "2014-04-24", FIGURE, "1990-05-01")
     assert figure == {
         "data": [{"z": [2]}],
         "layout": {"title": {"text": "As of 24 April 2014", "x": 0.01}, "height": 300, "annotations": []},
     }
     assert (shown, asked) == ("2014-04-24", SAME)
-    assert (
-        call(page, "route", "1990-05-01", FRAMES, "k1", FIGURE, "1990-05-01", TODAY, EARLIEST) == [SAME] * 3
-    )
+    assert settle(page, "k1", FRAMES, "1990-05-01", FIGURE, "1990-05-01") == [SAME] * 3
     # the frames have not arrived, or were made for other controls than the figure shown's
     for frames, drawn in [(None, "k1"), (FRAMES, "k2")]:
-        figure, shown, asked = call(
-            page, "route", "2014-04-24", frames, drawn, FIGURE, "1990-05-01", TODAY, EARLIEST
-        )
+        figure, shown, asked = settle(page, drawn, frames, "2014-04-24", FIGURE, "1990-05-01")
         assert (figure, shown) == (SAME, SAME)
         assert asked["day"] == "2014-04-24" and isinstance(asked["at"], int | float)
 
