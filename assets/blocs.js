@@ -142,13 +142,14 @@
         return [none(), day, none()];
     }
 
-    // Move the timeline's as-of line (the shape named "as-of") to `day`. Through dcc.Graph, which hands
-    // plotly.js a deep copy of the layout, moving one line costs a full recalculation of
-    // the timeline (60-90 ms); given the same layout with a new line, plotly.js redraws
-    // only the line (about 10 ms). Before the timeline is first drawn, waits for it.
+    // Move the timeline's as-of line (the shape named "as-of") to `day`, now and after every
+    // later drawing of the timeline (a figure from the server was drawn for the date its
+    // request was sent with). Through dcc.Graph, which hands plotly.js a deep copy of the
+    // layout, moving one line costs a full recalculation of the timeline (60-90 ms); given
+    // the same layout with a new line, plotly.js redraws only the line (about 10 ms).
+    // Before the timeline is first drawn, waits for it.
     function moveAsOfLine(graphId, day) {
-        const at = Date.parse(day + "T00:00:00Z");
-        window.blocsAsOf = at;
+        asOfLineAt = Date.parse(day + "T00:00:00Z");
         const started = Date.now();
         (function move() {
             const gd = graphDiv(graphId);
@@ -156,13 +157,24 @@
                 if (Date.now() - started < 30000) { setTimeout(move, 50); }
                 return;
             }
-            const index = gd.layout.shapes.findIndex((shape) => shape.name === "as-of");
-            const line = gd.layout.shapes[index];
-            if (!line || line.x0 === window.blocsAsOf) { return; }
-            const shapes = gd.layout.shapes.slice();
-            shapes[index] = Object.assign({}, line, {x0: window.blocsAsOf, x1: window.blocsAsOf});
-            window.Plotly.react(gd, gd.data, Object.assign({}, gd.layout, {shapes: shapes}));
+            if (!following.has(gd)) {
+                following.add(gd);
+                gd.on("plotly_afterplot", () => placeAsOfLine(gd));
+            }
+            placeAsOfLine(gd);
         })();
+    }
+
+    let asOfLineAt = null;  // the time of the day the as-of line stands on
+    const following = new WeakSet();  // the timelines whose drawings move the line
+
+    function placeAsOfLine(gd) {
+        const shapes = gd.layout && gd.layout.shapes;
+        const index = Array.isArray(shapes) ? shapes.findIndex((shape) => shape.name === "as-of") : -1;
+        if (index < 0 || asOfLineAt === null || shapes[index].x0 === asOfLineAt) { return; }
+        const moved = shapes.slice();
+        moved[index] = Object.assign({}, shapes[index], {x0: asOfLineAt, x1: asOfLineAt});
+        window.Plotly.react(gd, gd.data, Object.assign({}, gd.layout, {shapes: moved}));
     }
 
     // The URL's date and the other control after the date picker (`date`) or the year
@@ -191,16 +203,19 @@
             // The date picker or the year slider moved: the URL's date and the other
             // control follow, the map and the overlap diagram are redrawn from their
             // frames, and the timeline's as-of line moves. Returns [search, year, date,
-            // map figure, map day, map request, overlap figure, overlap day, overlap request].
+            // map figure, map day, map request, overlap figure, overlap day, overlap request,
+            // region date]: the last, the day, only while a region is selected (the callbacks
+            // listing its states need the date then).
             dateMoved: function (date, year, search, today, earliest, mapFrames, mapDrawn, mapFigure, mapShown,
-                                 overlapFrames, overlapDrawn, overlapFigure, overlapShown) {
+                                 overlapFrames, overlapDrawn, overlapFigure, overlapShown, region) {
                 const triggered = (window.dash_clientside.callback_context.triggered || []).map((t) => t.prop_id);
                 const movedYear = triggered.length > 0 && triggered.every((id) => id.endsWith(".value"));
                 const controls = dateControls(movedYear, date, year, search, today, earliest);
                 const map = redraw("map-graph", controls.day, mapFrames, mapDrawn, mapFigure, mapShown);
                 const overlap = redraw("overlap-graph", controls.day, overlapFrames, overlapDrawn, overlapFigure, overlapShown);
                 moveAsOfLine("timeline-graph", controls.day);
-                return [controls.search, controls.year, controls.date, ...map, ...overlap];
+                const regionDate = Array.isArray(region) && region.length ? controls.day : none();
+                return [controls.search, controls.year, controls.date, ...map, ...overlap, regionDate];
             },
 
             // A view's figure or frames arrived: if the date moved meanwhile, redraw it

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import dash
 import pandas as pd
-from dash import Input, Output, html
+from dash import Input, Output, State, html
 
 import data
 from data.schema import CATEGORY_LABELS, STATUS_LABELS
@@ -126,10 +126,11 @@ def build_region_panel(region: Sequence[str], states: Sequence[str], as_of: dt.d
     Input(ids.FILTERS_COUNTRY, "value"),
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.FILTERS_ORGS, "value"),
-    Input(ids.FILTERS_DATE, "date"),
+    State(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_STATUS, "value"),
+    Input(ids.FILTERS_REGION_DATE, "data"),  # the date, moved while a region is selected
 )
-def _show_selection(iso3, region, orgs, date, statuses) -> tuple[list, bool]:
+def _show_selection(iso3, region, orgs, date, statuses, _region_date) -> tuple[list, bool]:
     dataset = data.bundled_dataset()
     if isinstance(iso3, str) and iso3 in dataset.countries:
         return build_country_panel(dataset, iso3), False

@@ -122,6 +122,8 @@ def layout(
                         className="status-picker",
                     ),
                     dcc.Store(id=ids.FILTERS_REGION, storage_type="memory"),
+                    # the date, moved while a region is selected (whose states change with it)
+                    dcc.Store(id=ids.FILTERS_REGION_DATE, storage_type="memory"),
                     dcc.Store(id=ids.TIMELINE_EVENT, storage_type="memory"),
                     dcc.Store(id=ids.TIMELINE_RANGE, storage_type="memory"),
                 ],
@@ -387,6 +389,7 @@ clientside_callback(
     Output(ids.OVERLAP_GRAPH, "figure", allow_duplicate=True),
     Output(ids.OVERLAP_DAY, "data", allow_duplicate=True),
     Output(ids.OVERLAP_DATE_REQUEST, "data", allow_duplicate=True),
+    Output(ids.FILTERS_REGION_DATE, "data"),
     Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_YEAR, "value"),
     State(ids.URL, "search"),
@@ -400,6 +403,7 @@ clientside_callback(
     State(ids.OVERLAP_DRAWN, "data"),
     State(ids.OVERLAP_GRAPH, "figure"),
     State(ids.OVERLAP_DAY, "data"),
+    State(ids.FILTERS_REGION, "data"),
     prevent_initial_call=True,
 )
 

@@ -102,7 +102,7 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                         dbc.Col(
                             _card(
                                 "Timeline",
-                                timeline.layout(*timeline.callbacks.default_figure(today)),
+                                timeline.layout(timeline.callbacks.default_figure(today)),
                                 graph_id=ids.TIMELINE_GRAPH,
                                 view="timeline",
                             ),

@@ -8,14 +8,12 @@ dashboard as close to what was shared as it can.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
 from data import PartialDate
 from data.schema import CATEGORIES, STATUSES
-
-from .ids import FILTERS_DATE
 
 __all__ = [
     "DEFAULT_ORGS",
@@ -26,7 +24,6 @@ __all__ = [
     "day_from_control",
     "known_categories",
     "known_statuses",
-    "only_date_changed",
     "parse_query",
     "region_of",
     "to_query",
@@ -257,12 +254,3 @@ def chosen(value: object, allowed: Sequence[str]) -> list[str]:
     """
     items = {item for item in value if isinstance(item, str)} if isinstance(value, list) else set()
     return [item for item in allowed if item in items]
-
-
-def only_date_changed(triggered: Iterable[str]) -> bool:
-    """Whether the as-of date is all that changed, from a callback's triggering props.
-
-    Then a view can send the browser the few parts of its figure that depend on the
-    date (a `dash.Patch`) instead of the whole figure.
-    """
-    return set(triggered) == {f"{FILTERS_DATE}.date"}

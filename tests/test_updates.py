@@ -57,9 +57,7 @@ def answer(client, dependencies, graph, values, changed):
 
 def drawn_key(client, dependencies, graph, values):
     """The key the browser keeps beside `graph`'s figure once it has drawn it for `values`."""
-    store = {"map-graph": "map-drawn", "overlap-graph": "overlap-drawn", "timeline-graph": "timeline-drawn"}[
-        graph
-    ]
+    store = {"map-graph": "map-drawn", "overlap-graph": "overlap-drawn"}[graph]
     return post(client, dependencies, graph, values, ["filters-orgs.value"])[store]["data"]
 
 
@@ -97,7 +95,6 @@ def on(date, **more):
 DATE_CHANGED = {
     "map-graph": ["map-date-request.data"],
     "overlap-graph": ["overlap-date-request.data"],
-    "timeline-graph": ["filters-date.date"],
 }
 
 
@@ -120,16 +117,19 @@ def test_the_map_patch_leaves_zoom_and_colours_alone(client, dependencies):
     assert touched == {("data",), ("layout", "title"), ("layout", "annotations")}
 
 
-def test_a_change_of_date_alone_leaves_the_timeline_to_the_browser(client, dependencies):
-    # The as-of line is moved in the browser (components/timeline/callbacks.py); the
-    # server answers with no update instead of sending the timeline again.
-    drawn = {"timeline-drawn.data": drawn_key(client, dependencies, "timeline-graph", on("2001-05-05"))}
-    assert (
-        post(client, dependencies, "timeline-graph", on("2014-04-24", **drawn), ["filters-date.date"]) == {}
-    )
+def test_only_a_selected_region_makes_the_date_a_concern_of_the_server(dependencies):
+    # The date alone moves the timeline's as-of line in the browser (assets/blocs.js); the
+    # timeline and the side panel are asked again only for a region, whose states change
+    # with the date (the browser then sets `filters-region-date`).
+    for output in ("timeline-graph.figure", "country-panel-body.children"):
+        dependency = next(d for d in dependencies if output in d["output"] and not d["clientside_function"])
+        inputs = {f"{i['id']}.{i['property']}" for i in dependency["inputs"]}
+        states = {f"{i['id']}.{i['property']}" for i in dependency["state"]}
+        assert "filters-date.date" not in inputs and "filters-date.date" in states
+        assert "filters-region-date.data" in inputs
 
 
-@pytest.mark.parametrize("graph", ["map-graph", "overlap-graph", "timeline-graph"])
+@pytest.mark.parametrize("graph", ["map-graph", "overlap-graph"])
 def test_after_a_dropped_update_a_change_of_date_redraws_in_full(client, dependencies, graph):
     # Dash drops a request in flight when the same callback is asked again: if the browser
     # never got the figure for NATO switched off, the next change of date, arriving alone,
@@ -144,16 +144,18 @@ def test_after_a_dropped_update_a_change_of_date_redraws_in_full(client, depende
     assert answered[store.split(".")[0]]["data"] != with_nato[store]
 
 
-def test_with_a_state_selected_the_timeline_is_redrawn_in_full(client, dependencies):
-    # Which states' rows show depends on the date once a state or region is selected.
-    figure = answer(
-        client,
-        dependencies,
-        "timeline-graph",
-        on("2014-04-24", **{"filters-country.value": "ARM"}),
-        ["filters-date.date"],
-    )
-    assert "__dash_patch_update" not in figure and figure["data"]
+def test_with_a_region_selected_a_new_date_redraws_the_timeline_for_its_states(client, dependencies):
+    # The states in "CSTO and SCO" change over the years (Uzbekistan left the CSTO in 2012).
+    region = {"filters-region.data": ["CSTO", "SCO"]}
+    moved = ["filters-region-date.data"]
+    before = answer(client, dependencies, "timeline-graph", on("2008-01-01", **region), moved)
+    after = answer(client, dependencies, "timeline-graph", on("2016-01-01", **region), moved)
+    states = [
+        {point[0] for trace in figure["data"] for point in trace.get("customdata") or []}
+        for figure in (before, after)
+    ]
+    assert "Uzbekistan" in states[0] and "Uzbekistan" not in states[1]
+    assert {"Kazakhstan", "Russia"} <= states[0] & states[1]
 
 
 def find(node, component_id):
@@ -187,6 +189,6 @@ def test_the_page_comes_with_the_figure_its_controls_ask_for(client, dependencie
     answered = post(client, dependencies, graph, values, ["filters-orgs.value"])
     assert without_empty_notes(drawn) == without_empty_notes(answered[graph]["figure"])
     view = graph.split("-")[0]
-    for store in [f"{view}-drawn", f"{view}-day"] if view != "timeline" else ["timeline-drawn"]:
+    for store in [f"{view}-drawn", f"{view}-day"] if view != "timeline" else []:
         # and the key and day kept beside it are the ones the callback gives that figure
         assert find(layout, store)["props"]["data"] == answered[store]["data"]

@@ -52,36 +52,29 @@ def _span(value: object, today: dt.date) -> tuple[dt.date | None, dt.date | None
     return None, None
 
 
+# The date alone moves the as-of line, in the browser (assets/blocs.js); it changes what
+# the timeline shows only while a region is selected, whose states change with it.
 @dash.callback(
     Output(ids.TIMELINE_GRAPH, "figure"),
-    Output(ids.TIMELINE_DRAWN, "data"),
-    *INPUTS,
+    INPUTS[0],
+    State(ids.FILTERS_DATE, "date"),
+    *INPUTS[2:],
     Input(ids.TIMELINE_EVENT, "data"),
     Input(ids.THEME_MODE, "data"),
-    State(ids.TIMELINE_DRAWN, "data"),
+    Input(ids.FILTERS_REGION_DATE, "data"),
     prevent_initial_call=True,  # the page comes with the default view drawn (`default_figure`)
 )
-def _update_timeline(orgs, date, statuses, country, region, categories, span, event, mode, drawn):
-    today = dt.date.today()
-    key = memo.drawn_key(orgs, statuses, country, region, categories, span, event, mode)
-    if state.only_date_changed(ctx.triggered_prop_ids) and not country and not region and drawn == key:
-        # Without a selected state or region, the date moves the as-of line and nothing
-        # else, and the browser moves it by itself (see below).
-        return dash.no_update, dash.no_update
-    figure = timeline_figure(
+def _update_timeline(orgs, date, statuses, country, region, categories, span, event, mode, _region_date):
+    return timeline_figure(
         memo.frozen([orgs, date, statuses, country, region, categories, span]),
         event if isinstance(event, str) else None,
         theme.mode_of(mode),
-        today,
+        dt.date.today(),
     )
-    return figure, key
 
 
-def default_figure(today: dt.date) -> tuple[dict, str]:
-    """The timeline with every control at its default, as the page is first drawn, and its key.
-
-    The key is `memo.drawn_key` of the controls' values as the page sets them.
-    """
+def default_figure(today: dt.date) -> dict:
+    """The timeline with every control at its default, as the page is first drawn."""
     controls = [
         list(state.DEFAULT_ORGS),
         today.isoformat(),
@@ -91,8 +84,7 @@ def default_figure(today: dt.date) -> tuple[dict, str]:
         list(CATEGORIES),
         None,
     ]
-    key = memo.drawn_key(controls[0], controls[2], None, None, controls[5], None, None, "light")
-    return timeline_figure(memo.frozen(controls), None, "light", today), key
+    return timeline_figure(memo.frozen(controls), None, "light", today)
 
 
 @functools.lru_cache(maxsize=memo.KEPT)

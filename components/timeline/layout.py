@@ -50,8 +50,8 @@ def event_detail(event: pd.Series | None, organizations: pd.DataFrame) -> list:
     ]
 
 
-def layout(figure: dict | None = None, drawn: str | None = None) -> html.Div:
-    """The timeline's card body, drawing `figure` (drawn for the key `drawn`) until the first update."""
+def layout(figure: dict | None = None) -> html.Div:
+    """The timeline's card body, drawing `figure` until the first update."""
     return html.Div(
         [
             dcc.Graph(
@@ -92,7 +92,6 @@ def layout(figure: dict | None = None, drawn: str | None = None) -> html.Div:
                     ),
                     dcc.Download(id=ids.TIMELINE_DOWNLOAD),
                     dcc.Store(id=ids.TIMELINE_SORT, storage_type="memory"),
-                    dcc.Store(id=ids.TIMELINE_DRAWN, data=drawn, storage_type="memory"),
                     html.Div(id=ids.TIMELINE_TABLE, className="table-responsive timeline-table"),
                 ],
                 className="table-alternative small",

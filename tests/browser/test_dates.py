@@ -192,3 +192,26 @@ def test_a_new_date_redraws_the_map_and_the_diagram_without_the_server(dash_br, 
         for t in json.loads(json.dumps(expected_overlap["data"], cls=PlotlyJSONEncoder))
     ]
     assert len(plot_layout(dash_br, "overlap-graph")["shapes"]) == len(expected_overlap["layout"]["shapes"])
+
+
+def test_with_a_region_selected_the_panel_and_the_timeline_follow_the_date(dash_br, served):
+    # Which states are in "CSTO and SCO" changes with the date: Uzbekistan left the CSTO in 2012.
+    open_page(dash_br, served.page("?date=2008-01-01&region=CSTO,SCO"))
+
+    def timeline_states():
+        return {
+            point[0]
+            for trace in plot_data(dash_br, "timeline-graph")
+            for point in trace.get("customdata") or []
+        }
+
+    wait_for(
+        dash_br, lambda: "Uzbekistan" in dash_br.find_element("#country-panel").text, message="2008 panel"
+    )
+    wait_for(dash_br, lambda: "Uzbekistan" in timeline_states(), message="2008 timeline")
+    dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {date: '2016-01-01'})")
+    wait_for(
+        dash_br, lambda: "Uzbekistan" not in dash_br.find_element("#country-panel").text, message="panel"
+    )
+    assert "Kazakhstan" in dash_br.find_element("#country-panel").text
+    wait_for(dash_br, lambda: "Uzbekistan" not in timeline_states(), message="timeline")
