@@ -119,6 +119,15 @@
 
     const none = () => window.dash_clientside.no_update;
 
+    // The sentence that puts the views in words for `day` (`describe` in
+    // components/summary.py), from the frame of the overlap diagram.
+    function sentenceOn(frames, day, today) {
+        const words = frameOn(frames, day).summary;
+        if (!words) { return none(); }
+        if (words.always !== undefined) { return words.always; }
+        return day >= today ? words.today : "On " + label(day) + ", " + words.past;
+    }
+
     function graphDiv(graphId) {
         const gd = document.querySelector("#" + graphId + " .js-plotly-plot");
         return gd && gd._fullLayout && window.Plotly ? gd : null;
@@ -202,10 +211,10 @@
         blocs: {
             // The date picker or the year slider moved: the URL's date and the other
             // control follow, the map and the overlap diagram are redrawn from their
-            // frames, and the timeline's as-of line moves. Returns [search, year, date,
-            // map figure, map day, map request, overlap figure, overlap day, overlap request,
-            // region date]: the last, the day, only while a region is selected (the callbacks
-            // listing its states need the date then).
+            // frames, the timeline's as-of line moves and the summary sentence follows.
+            // Returns [search, year, date, map figure, map day, map request, overlap figure,
+            // overlap day, overlap request, region date, sentence]; the region date is the
+            // day, only while a region is selected (the callbacks listing its states need it).
             dateMoved: function (date, year, search, today, earliest, mapFrames, mapDrawn, mapFigure, mapShown,
                                  overlapFrames, overlapDrawn, overlapFigure, overlapShown, region) {
                 const triggered = (window.dash_clientside.callback_context.triggered || []).map((t) => t.prop_id);
@@ -215,7 +224,9 @@
                 const overlap = redraw("overlap-graph", controls.day, overlapFrames, overlapDrawn, overlapFigure, overlapShown);
                 moveAsOfLine("timeline-graph", controls.day);
                 const regionDate = Array.isArray(region) && region.length ? controls.day : none();
-                return [controls.search, controls.year, controls.date, ...map, ...overlap, regionDate];
+                const framed = overlapFrames && overlapFrames.key === overlapDrawn;
+                const words = framed ? sentenceOn(overlapFrames, controls.day, today) : none();
+                return [controls.search, controls.year, controls.date, ...map, ...overlap, regionDate, words];
             },
 
             // A view's figure or frames arrived: if the date moved meanwhile, redraw it
@@ -225,6 +236,16 @@
                 return redraw(graphId, dayFrom(date, today, earliest), frames, drawn, figure, shown);
             },
 
+            // The same for the overlap diagram, whose frames also hold the summary sentence.
+            // Returns [figure, shown, request, sentence].
+            settleWithSummary: function (drawn, frames, date, figure, shown, today, earliest) {
+                const graphId = window.dash_clientside.callback_context.outputs_list[0].id;
+                const day = dayFrom(date, today, earliest);
+                const redrawn = redraw(graphId, day, frames, drawn, figure, shown);
+                const framed = frames && frames.key === drawn && day !== shown;
+                return [...redrawn, framed ? sentenceOn(frames, day, today) : none()];
+            },
+
             // For tests: the rules above, without redrawing anything.
             dateControls: function (movedYear, date, year, search, today, earliest) {
                 const next = dateControls(movedYear, date, year, search, today, earliest);
@@ -232,6 +253,7 @@
             },
             figureOn: figureOn,
             label: label,
+            sentenceOn: sentenceOn,
         },
     });
 })();

@@ -390,6 +390,7 @@ clientside_callback(
     Output(ids.OVERLAP_DAY, "data", allow_duplicate=True),
     Output(ids.OVERLAP_DATE_REQUEST, "data", allow_duplicate=True),
     Output(ids.FILTERS_REGION_DATE, "data"),
+    Output(ids.VIEW_SUMMARY, "children", allow_duplicate=True),
     Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_YEAR, "value"),
     State(ids.URL, "search"),

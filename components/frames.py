@@ -17,7 +17,8 @@ Frames are JSON (a `dcc.Store`'s data)::
 `frames[i]` indexes the frame of the period starting on `days[i]`; equal frames are
 sent once. A frame is `{"data": [...], "annotations": [...]}` (the rest of the layout
 is the figure's own) or, for a view whose layout changes with the date, `{"data": [...],
-"layout": {...}}`.
+"layout": {...}}`; the overlap diagram's also hold the sentence that puts the view in
+words (`"summary"`, see `components.summary.sentences`).
 """
 
 from __future__ import annotations

@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import dash
-from dash import Input, Output, html
+from dash import Input, Output, State, html
 
 import data
 from data import PartialDate, country_name
 
 from . import ids, state
 
-__all__ = ["describe", "layout"]
+__all__ = ["describe", "labels", "layout", "sentences"]
 
 MEMBER_LIKE = frozenset({"member", "signatory", "frozen", "suspended"})
 
@@ -62,19 +62,43 @@ def describe(
         today: the present, which the sentence speaks of in the present tense.
         labels: display names of the organizations (short names), by id.
     """
+    parts = sentences(regions, orgs=orgs, statuses=statuses, labels=labels)
+    if "always" in parts:
+        return parts["always"]
+    return parts["today"] if as_of >= today else f"On {PartialDate.of_day(as_of).label()}, {parts['past']}"
+
+
+def sentences(
+    regions: Mapping[frozenset[str], Sequence[str]],
+    *,
+    orgs: Sequence[str],
+    statuses: Sequence[str],
+    labels: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """`describe`'s sentence for any day with these regions, as the browser puts it together.
+
+    Returns:
+        `{"always": ...}`, a sentence that names no day, or `{"today": ..., "past": ...}`:
+        the sentence for today, and the one for a past day once "On <day>, " is put before it.
+    """
     labels = labels or {}
     if not orgs:
-        return "No organization is selected: switch one on above to see its members."
+        return {"always": "No organization is selected: switch one on above to see its members."}
     if not statuses:
-        return "No status is selected: choose at least one in Statuses."
-    when = "Today" if as_of >= today else f"On {PartialDate.of_day(as_of).label()}"
-    were = "are" if as_of >= today else "were"
+        return {"always": "No status is selected: choose at least one in Statuses."}
+    return {
+        "today": "Today, " + _counts(regions, orgs, statuses, labels, "are"),
+        "past": _counts(regions, orgs, statuses, labels, "were"),
+    }
+
+
+def _counts(regions, orgs, statuses, labels, were: str) -> str:
     noun = "members" if set(statuses) <= MEMBER_LIKE else "members or partners"
     counts = [sum(len(states) for region, states in regions.items() if org in region) for org in orgs]
     first, *rest = zip(orgs, counts, strict=True)
     parts = [f"{_states(first[1])} {were} {noun} of {_the(first[0], labels)}"]
     parts += [f"{count} of {_the(org, labels)}" for org, count in rest]
-    sentence = f"{when}, " + (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0])
+    sentence = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
     shared = [(region, states) for region, states in regions.items() if len(region) > 1 and states]
     if len(orgs) == 2:
         states = regions.get(frozenset(orgs), ())
@@ -97,18 +121,25 @@ def layout() -> html.P:
     return html.P(id=ids.VIEW_SUMMARY, className="view-summary", role="status", **{"aria-live": "polite"})
 
 
+# A date change alone is put in words in the browser, from the overlap diagram's frames
+# (`dateMoved` in assets/blocs.js), or else asks the server with the diagram.
 @dash.callback(
     Output(ids.VIEW_SUMMARY, "children"),
     Input(ids.FILTERS_ORGS, "value"),
-    Input(ids.FILTERS_DATE, "date"),
+    State(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_STATUS, "value"),
+    Input(ids.OVERLAP_DATE_REQUEST, "data"),
 )
-def _update_summary(orgs, date, statuses) -> str:
+def _update_summary(orgs, date, statuses, _asked) -> str:
     dataset = data.bundled_dataset()
     orgs = state.chosen(orgs, dataset.families)
     statuses = state.known_statuses(statuses)
     today = dt.date.today()
     day = state.day_from_control(date, today)
     regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
-    labels = dict(zip(dataset.organizations["id"], dataset.organizations["short_name"], strict=True))
-    return describe(regions, orgs=orgs, statuses=statuses, as_of=day, today=today, labels=labels)
+    return describe(regions, orgs=orgs, statuses=statuses, as_of=day, today=today, labels=labels(dataset))
+
+
+def labels(dataset: data.Dataset) -> dict[str, str]:
+    """The organizations' short names, by id, as the sentence names them."""
+    return dict(zip(dataset.organizations["id"], dataset.organizations["short_name"], strict=True))

@@ -10,7 +10,7 @@ from dash import ClientsideFunction, Input, Output, State, clientside_callback
 
 import data
 
-from .. import disclosure, frames, ids, memo, state, theme
+from .. import disclosure, frames, ids, memo, state, summary, theme
 from .figure import TITLE, build_overlap_figure
 from .layout import region_table
 
@@ -55,10 +55,11 @@ def _send_overlap_frames(drawn, orgs, statuses, country, region, mode):
 # assets/blocs.js). When a figure or frames arrive after the date moved, `settle` redraws
 # the diagram for the date now shown, or asks the server for it.
 clientside_callback(
-    ClientsideFunction("blocs", "settle"),
+    ClientsideFunction("blocs", "settleWithSummary"),
     Output(ids.OVERLAP_GRAPH, "figure", allow_duplicate=True),
     Output(ids.OVERLAP_DAY, "data", allow_duplicate=True),
     Output(ids.OVERLAP_DATE_REQUEST, "data", allow_duplicate=True),
+    Output(ids.VIEW_SUMMARY, "children", allow_duplicate=True),
     Input(ids.OVERLAP_DRAWN, "data"),
     Input(ids.OVERLAP_FRAMES, "data"),
     State(ids.FILTERS_DATE, "date"),
@@ -122,9 +123,13 @@ def overlap_frames(orgs, statuses, country, region, mode, today) -> dict:
     """The diagram's frames (see `components.frames`) for validated control values, without their key."""
     starts = frames.period_starts(data.bundled_dataset().memberships, orgs=orgs, today=today)
 
+    dataset = data.bundled_dataset()
+
     def draw(day):
         figure = draw_overlap(orgs, statuses, country, region, mode, day)
-        return {"data": figure["data"], "layout": figure["layout"]}
+        regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
+        words = summary.sentences(regions, orgs=orgs, statuses=statuses, labels=summary.labels(dataset))
+        return {"data": figure["data"], "layout": figure["layout"], "summary": words}
 
     return frames.bundle(starts, draw, title=TITLE)
 

@@ -11,7 +11,8 @@ import pytest
 from browsing import open_page, plot_data, plot_layout, wait_for, wait_for_title
 from plotly.utils import PlotlyJSONEncoder
 
-from components import state
+import data
+from components import state, summary
 from components.map import callbacks as map_callbacks
 from components.overlap import callbacks as overlap_callbacks
 from data import PartialDate
@@ -169,10 +170,24 @@ def test_a_new_date_redraws_the_map_and_the_diagram_without_the_server(dash_br, 
     wait_for_title(dash_br, "overlap-graph", "24 April 2014")
     wait_for(dash_br, lambda: "date=2014-04-24" in dash_br.driver.execute_script("return location.search"))
 
-    asked = dash_br.driver.execute_script("return window.__asked")
-    assert not [output for output in asked if "map-graph" in output or "overlap-graph" in output]
-
     day = dt.date(2014, 4, 24)
+    dataset = data.bundled_dataset()
+    regions = data.overlap_regions(
+        dataset.memberships, day, orgs=["CSTO", "SCO"], statuses=state.DEFAULT_STATUSES
+    )
+    said = summary.describe(
+        regions,
+        orgs=["CSTO", "SCO"],
+        statuses=state.DEFAULT_STATUSES,
+        as_of=day,
+        today=dt.date.today(),
+        labels=summary.labels(dataset),
+    )
+    wait_for(dash_br, lambda: dash_br.find_element("#view-summary").text == said, message="summary")
+    # The only request is the URL's sync callback, which finds the controls in step.
+    asked = dash_br.driver.execute_script("return window.__asked")
+    assert all(output.startswith("..url.search.") for output in asked), asked
+
     defaults = (("CSTO", "SCO"), tuple(state.DEFAULT_STATUSES), None, None, "light")
     expected_map = json.loads(
         json.dumps(map_callbacks.map_figure(*defaults, day, None), cls=PlotlyJSONEncoder)

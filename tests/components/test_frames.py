@@ -6,7 +6,7 @@ import random
 import pytest
 
 import data
-from components import frames, state
+from components import frames, state, summary
 from components.map import callbacks as map_callbacks
 from components.map.figure import TITLE as MAP_TITLE
 from components.overlap import callbacks as overlap_callbacks
@@ -93,3 +93,25 @@ def test_a_frame_is_picked_by_the_last_period_started_on_or_before_the_day():
     assert frames.frame_on(bundle, dt.date(2000, 1, 1)) == {"data": [2000]}
     assert frames.frame_on(bundle, dt.date(2010, 6, 14)) == {"data": [2000]}
     assert frames.frame_on(bundle, dt.date(2026, 1, 1)) == {"data": [2010]}
+
+
+def sentence_on(bundle, day):
+    """The summary the browser writes for `day` (see `sentenceOn` in assets/blocs.js)."""
+    words = frames.frame_on(bundle, day)["summary"]
+    if "always" in words:
+        return words["always"]
+    return words["today"] if day >= TODAY else f"On {PartialDate.of_day(day).label()}, {words['past']}"
+
+
+@pytest.mark.parametrize("controls", [*CONTROLS, (("CSTO", "SCO"), (), None, None, "light")])
+def test_overlap_frames_say_what_the_server_says(controls):
+    dataset = data.bundled_dataset()
+    orgs, statuses = controls[0], controls[1]
+    bundle = overlap_callbacks.overlap_frames(*controls, TODAY)
+    starts = [dt.date.fromisoformat(day) for day in bundle["days"]]
+    for day in days_to_check(starts, seed=len(orgs)):
+        regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
+        said = summary.describe(
+            regions, orgs=orgs, statuses=statuses, as_of=day, today=TODAY, labels=summary.labels(dataset)
+        )
+        assert sentence_on(bundle, day) == said, day
