@@ -190,10 +190,11 @@
     // slider (`year`) moved. Returns {search, date, year, day}: the new values of the
     // URL, the date picker and the year slider (no_update where they stay), and the day.
     function dateControls(movedYear, date, year, search, today, earliest) {
-        const shown = urlDate(search, today, earliest);
+        // The URL without a date stands for today (as the reset button and links leave it).
+        const shown = urlDate(search, today, earliest) || partial(today);
         if (!movedYear) {
             const day = dayFrom(date, today, earliest);
-            const keep = shown !== null && asOf(shown, today) === day;
+            const keep = asOf(shown, today) === day;
             const nextYear = Number(day.slice(0, 4));
             return {search: keep ? none() : withDate(search, day), date: none(), year: nextYear === year ? none() : nextYear, day: day};
         }
@@ -202,7 +203,7 @@
         }
         // A year the URL's date already lies in (the sync callback setting both from a
         // link, or play reaching a year) keeps that date.
-        const keep = shown !== null && asOf(shown, today).startsWith(pad(year, 4));
+        const keep = asOf(shown, today).startsWith(pad(year, 4));
         const day = asOf(keep ? shown : partial(pad(year, 4)), today);
         return {search: keep ? none() : withDate(search, pad(year, 4)), date: day === date ? none() : day, year: none(), day: day};
     }

@@ -84,7 +84,10 @@ DAYS_PICKED = [
     (TODAY, "?date=2026", 2026, [SAME, SAME]),
     # a date out of range or malformed means today, as on the server
     ("1900-01-01", "?date=2014", 2014, [f"?date={TODAY}", 2026]),
-    ("nonsense", "", 2026, [f"?date={TODAY}", SAME]),
+    ("nonsense", "", 2026, [SAME, SAME]),
+    # a URL without a date stands for today: controls set to today are in step with it
+    (TODAY, "", 2026, [SAME, SAME]),
+    (TODAY, "?orgs=SCO", 2026, [SAME, SAME]),
 ]
 # (year, URL, date picker, [URL, date picker] after)
 YEARS_MOVED = [
@@ -93,6 +96,7 @@ YEARS_MOVED = [
     (1999, "?orgs=NATO", TODAY, ["?orgs=NATO&date=1999", "1999-12-31"]),
     # this year means today
     (2026, "?date=2014", "2014-12-31", ["?date=2026", TODAY]),
+    (2026, "", TODAY, [SAME, SAME]),
     # a year the URL's date lies in keeps that date (a link setting both controls)
     (2014, "?date=2014-04-24", "2014-04-24", [SAME, SAME]),
     (2014, "?date=2014", "2014-12-31", [SAME, SAME]),
