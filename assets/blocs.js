@@ -137,19 +137,24 @@
     // figure it shows. Drawn with plotly.js at once, as the Dash figure would be drawn a
     // few tens of milliseconds later, after Dash has scheduled every callback the date
     // sets off; before plotly.js has drawn the graph, as the Dash figure.
-    // Returns [figure, shown, request]: the figure if Dash must draw it, the day shown,
-    // or a request that the server draw it.
+    // Returns [figure, shown, request, frames request]: the figure if Dash must draw it,
+    // the day shown, or a request that the server draw it; and, the first time frames for
+    // the figure shown are missing, a request for them.
     function redraw(graphId, day, frames, drawn, figure, shown) {
-        if (day === shown) { return [none(), none(), none()]; }
+        if (day === shown) { return [none(), none(), none(), none()]; }
         if (!frames || frames.key !== drawn || !figure || !figure.layout) {
-            return [none(), none(), {day: day, at: Date.now()}];
+            const ask = asked.get(graphId) !== drawn;
+            asked.set(graphId, drawn);
+            return [none(), none(), {day: day, at: Date.now()}, ask ? {key: drawn, at: Date.now()} : none()];
         }
         const next = figureOn(frames, day, figure);
         const gd = graphDiv(graphId);
-        if (gd === null) { return [next, day, none()]; }
+        if (gd === null) { return [next, day, none(), none()]; }
         window.Plotly.react(gd, next.data, next.layout);
-        return [none(), day, none()];
+        return [none(), day, none(), none()];
     }
+
+    const asked = new Map();  // graph id: the key of the figure whose frames were asked for
 
     // Move the timeline's as-of line (the shape named "as-of") to `day`, now and after every
     // later drawing of the timeline (a figure from the server was drawn for the date its
@@ -213,8 +218,8 @@
             // The date picker or the year slider moved: the URL's date and the other
             // control follow, the map and the overlap diagram are redrawn from their
             // frames, the timeline's as-of line moves and the summary sentence follows.
-            // Returns [search, year, date, map figure, map day, map request, overlap figure,
-            // overlap day, overlap request, region date, sentence]; the region date is the
+            // Returns [search, year, date, map figure, map day, map request, map frames request,
+            // the same four for the overlap, region date, sentence]; the region date is the
             // day, only while a region is selected (the callbacks listing its states need it).
             dateMoved: function (date, year, search, today, earliest, mapFrames, mapDrawn, mapFigure, mapShown,
                                  overlapFrames, overlapDrawn, overlapFigure, overlapShown, region) {
@@ -231,14 +236,15 @@
             },
 
             // A view's figure or frames arrived: if the date moved meanwhile, redraw it
-            // for the date now shown. Returns [figure, shown, request] (see `redraw`).
+            // for the date now shown. Returns [figure, shown, request, frames request]
+            // (see `redraw`).
             settle: function (drawn, frames, date, figure, shown, today, earliest) {
                 const graphId = window.dash_clientside.callback_context.outputs_list[0].id;
                 return redraw(graphId, dayFrom(date, today, earliest), frames, drawn, figure, shown);
             },
 
             // The same for the overlap diagram, whose frames also hold the summary sentence.
-            // Returns [figure, shown, request, sentence].
+            // Returns [figure, shown, request, frames request, sentence].
             settleWithSummary: function (drawn, frames, date, figure, shown, today, earliest) {
                 const graphId = window.dash_clientside.callback_context.outputs_list[0].id;
                 const day = dayFrom(date, today, earliest);

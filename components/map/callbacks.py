@@ -66,13 +66,13 @@ def _update_map(orgs, statuses, country, region, view, mode, _asked, date, drawn
 
 @dash.callback(
     Output(ids.MAP_FRAMES, "data"),
-    Input(ids.MAP_DRAWN, "data"),
+    Input(ids.MAP_FRAMES_REQUEST, "data"),
     *(State(control.component_id, control.component_property) for control in CONTROLS),
-)  # also at load: the frames of the figure the page comes with
-def _send_map_frames(drawn, orgs, statuses, country, region, view, mode):
+    prevent_initial_call=True,
+)
+def _send_map_frames(_asked, orgs, statuses, country, region, view, mode):
+    """The frames for the controls, asked for by the browser the first time it moves the date with them."""
     key = memo.drawn_key(orgs, statuses, country, region, view, mode)
-    if drawn != key:
-        return dash.no_update  # the controls moved on: the figure drawn for them asks again
     return {"key": key, **map_frames(*_validated(orgs, statuses, country, region, mode), dt.date.today())}
 
 
@@ -84,6 +84,7 @@ clientside_callback(
     Output(ids.MAP_GRAPH, "figure", allow_duplicate=True),
     Output(ids.MAP_DAY, "data", allow_duplicate=True),
     Output(ids.MAP_DATE_REQUEST, "data", allow_duplicate=True),
+    Output(ids.MAP_FRAMES_REQUEST, "data", allow_duplicate=True),
     Input(ids.MAP_DRAWN, "data"),
     Input(ids.MAP_FRAMES, "data"),
     State(ids.FILTERS_DATE, "date"),
@@ -122,9 +123,18 @@ def map_figure(orgs, statuses, country, region, mode, day, view) -> dict:
     return draw_map(orgs, statuses, country, region, mode, day, view)
 
 
-@functools.lru_cache(maxsize=memo.FRAMES_KEPT)
+MAP_FRAMES = memo.Shelf(memo.FRAMES_KEPT)
+
+
 def map_frames(orgs, statuses, country, region, mode, today) -> dict:
     """The map's frames (see `components.frames`) for validated control values, without their key."""
+    return MAP_FRAMES.get(
+        (orgs, statuses, country, region, mode, today),
+        lambda: _build_map_frames(orgs, statuses, country, region, mode, today),
+    )
+
+
+def _build_map_frames(orgs, statuses, country, region, mode, today) -> dict:
     starts = frames.period_starts(data.bundled_dataset().memberships, orgs=orgs, today=today)
 
     def draw(day):

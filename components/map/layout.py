@@ -37,6 +37,7 @@ def layout(figure: dict | None = None, drawn: str | None = None, day: str | None
             dcc.Store(id=ids.MAP_DAY, data=day, storage_type="memory"),
             dcc.Store(id=ids.MAP_FRAMES, storage_type="memory"),
             dcc.Store(id=ids.MAP_DATE_REQUEST, storage_type="memory"),
+            dcc.Store(id=ids.MAP_FRAMES_REQUEST, storage_type="memory"),
             html.P(BORDERS_NOTE, id=ids.MAP_NOTE, className="map-note small text-body-secondary mb-1"),
             html.Details(
                 [

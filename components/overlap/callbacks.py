@@ -41,13 +41,13 @@ def _update_overlap(orgs, statuses, country, region, mode, _asked, date) -> tupl
 
 @dash.callback(
     Output(ids.OVERLAP_FRAMES, "data"),
-    Input(ids.OVERLAP_DRAWN, "data"),
+    Input(ids.OVERLAP_FRAMES_REQUEST, "data"),
     *(State(control.component_id, control.component_property) for control in CONTROLS),
-)  # also at load: the frames of the diagram the page comes with
-def _send_overlap_frames(drawn, orgs, statuses, country, region, mode):
+    prevent_initial_call=True,
+)
+def _send_overlap_frames(_asked, orgs, statuses, country, region, mode):
+    """The frames for the controls, asked for by the browser the first time it moves the date with them."""
     key = memo.drawn_key(orgs, statuses, country, region, mode)
-    if drawn != key:
-        return dash.no_update  # the controls moved on: the diagram drawn for them asks again
     return {"key": key, **overlap_frames(*_validated(orgs, statuses, country, region, mode), dt.date.today())}
 
 
@@ -59,6 +59,7 @@ clientside_callback(
     Output(ids.OVERLAP_GRAPH, "figure", allow_duplicate=True),
     Output(ids.OVERLAP_DAY, "data", allow_duplicate=True),
     Output(ids.OVERLAP_DATE_REQUEST, "data", allow_duplicate=True),
+    Output(ids.OVERLAP_FRAMES_REQUEST, "data", allow_duplicate=True),
     Output(ids.VIEW_SUMMARY, "children", allow_duplicate=True),
     Input(ids.OVERLAP_DRAWN, "data"),
     Input(ids.OVERLAP_FRAMES, "data"),
@@ -118,9 +119,18 @@ def overlap_figure(orgs, statuses, country, region, mode, day) -> dict:
     return draw_overlap(orgs, statuses, country, region, mode, day)
 
 
-@functools.lru_cache(maxsize=memo.FRAMES_KEPT)
+OVERLAP_FRAMES = memo.Shelf(memo.FRAMES_KEPT)
+
+
 def overlap_frames(orgs, statuses, country, region, mode, today) -> dict:
     """The diagram's frames (see `components.frames`) for validated control values, without their key."""
+    return OVERLAP_FRAMES.get(
+        (orgs, statuses, country, region, mode, today),
+        lambda: _build_overlap_frames(orgs, statuses, country, region, mode, today),
+    )
+
+
+def _build_overlap_frames(orgs, statuses, country, region, mode, today) -> dict:
     starts = frames.period_starts(data.bundled_dataset().memberships, orgs=orgs, today=today)
 
     dataset = data.bundled_dataset()

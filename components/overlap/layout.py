@@ -63,6 +63,7 @@ def layout(figure: dict | None = None, drawn: str | None = None, day: str | None
             dcc.Store(id=ids.OVERLAP_DAY, data=day, storage_type="memory"),
             dcc.Store(id=ids.OVERLAP_FRAMES, storage_type="memory"),
             dcc.Store(id=ids.OVERLAP_DATE_REQUEST, storage_type="memory"),
+            dcc.Store(id=ids.OVERLAP_FRAMES_REQUEST, storage_type="memory"),
             html.Details(
                 [
                     disclosure.summary("The diagram as a table", ids.OVERLAP_TABLE_SUMMARY),

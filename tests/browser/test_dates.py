@@ -143,22 +143,30 @@ def settle(browser, *args):
 
 def test_a_view_is_redrawn_from_frames_made_for_the_figure_it_shows_else_the_server_is_asked(page):
     # (drawn, frames, date, figure, shown): the frames hold the figure for each period
-    figure, shown, asked = settle(page, "k1", FRAMES, "2014-04-24", FIGURE, "1990-05-01")
+    figure, shown, asked, frames_asked = settle(page, "k1", FRAMES, "2014-04-24", FIGURE, "1990-05-01")
     assert figure == {
         "data": [{"z": [2]}],
         "layout": {"title": {"text": "As of 24 April 2014", "x": 0.01}, "height": 300, "annotations": []},
     }
-    assert (shown, asked) == ("2014-04-24", SAME)
-    assert settle(page, "k1", FRAMES, "1990-05-01", FIGURE, "1990-05-01") == [SAME] * 3
-    # the frames have not arrived, or were made for other controls than the figure shown's
+    assert (shown, asked, frames_asked) == ("2014-04-24", SAME, SAME)
+    assert settle(page, "k1", FRAMES, "1990-05-01", FIGURE, "1990-05-01") == [SAME] * 4
+    # the frames have not arrived, or were made for other controls than the figure shown's:
+    # the server draws the day, and is asked for frames once per figure
     for frames, drawn in [(None, "k1"), (FRAMES, "k2")]:
-        figure, shown, asked = settle(page, drawn, frames, "2014-04-24", FIGURE, "1990-05-01")
-        assert (figure, shown) == (SAME, SAME)
-        assert asked["day"] == "2014-04-24" and isinstance(asked["at"], int | float)
+        for first in (True, False):
+            figure, shown, asked, frames_asked = settle(
+                page, drawn, frames, "2014-04-24", FIGURE, "1990-05-01"
+            )
+            assert (figure, shown) == (SAME, SAME)
+            assert asked["day"] == "2014-04-24" and isinstance(asked["at"], int | float)
+            assert frames_asked["key"] == drawn if first else frames_asked == SAME
 
 
 def test_a_new_date_redraws_the_map_and_the_diagram_without_the_server(dash_br, served):
     open_page(dash_br, served.page())
+    # The first move asks the server, and for the frames of the figures shown.
+    dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {date: '2001-05-05'})")
+    wait_for_title(dash_br, "map-graph", "5 May 2001")
     for view in ("map", "overlap"):
         wait_for(
             dash_br,
