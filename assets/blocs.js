@@ -1,18 +1,23 @@
 /*
- * The callbacks that run in the browser when the as-of date moves: the date that changes
- * most often (a click on the date picker, a step of the year slider or of play) reaches
- * the URL and redraws the map and the overlap diagram without waiting for the server.
+ * What happens in the browser when the as-of date moves (a click on the date picker, a step
+ * of the year slider or of play): the date changes most often, and nothing it changes
+ * needs the server once the views' frames are here.
  *
  * `dash_clientside.blocs`:
- * - `dateMoved` and `yearMoved` keep the URL's `date` and the other of the two controls
- *   in step, with the rules the server's sync callback applies to every other control
- *   (components/filters.py): a day that is the end of the period the URL names keeps the
- *   URL's coarser date; a year on the slider is a year-precision date, shown as its last
- *   day (today, for this year).
- * - `route` redraws a view for a new date from its frames: the figure for each period in
- *   which the memberships do not change, sent once per choice of the other controls
- *   (components/frames.py). When the frames are missing or were made for other controls,
- *   it asks the server instead.
+ * - `dateMoved` keeps the URL's `date` and the other of the two controls in step, with the
+ *   rules the server's sync callback applies to every other control (components/filters.py):
+ *   a day that is the end of the period the URL names keeps the URL's coarser date; a year
+ *   on the slider is a year-precision date, shown as its last day (today, for this year);
+ *   a URL without a date stands for today. It then redraws the map and the overlap diagram
+ *   from their frames (components/frames.py: the figure of each period in which no
+ *   membership changes, made once for a choice of the other controls), moves the
+ *   timeline's as-of line and rewrites the summary sentence. It draws with plotly.js
+ *   itself: Dash runs a callback only once no pending callback may still change its
+ *   inputs, and the URL's change brings the server's sync callback, which may change the
+ *   date, so views drawn by callbacks of their own would wait for that round trip.
+ *   Without frames for the figure shown, it asks the server to draw the day, and for the
+ *   frames (once per figure).
+ * - `settle` redraws a view whose figure or frames arrive after the date moved on.
  */
 (function () {
     "use strict";

@@ -6,13 +6,23 @@ import datetime as dt
 import functools
 
 import dash
+import plotly.graph_objects as go
 from dash import ClientsideFunction, Input, Output, State, clientside_callback, ctx, html
 
 import data
 
 from .. import disclosure, frames, ids, memo, state, theme
 from ..selection import selected_states
-from .figure import TITLE, VIEW_BOUNDS, apply_view, build_map_figure, classify_states, table_rows
+from .figure import (
+    TITLE,
+    VIEW_BOUNDS,
+    apply_view,
+    build_map_figure,
+    classify_states,
+    map_notes,
+    map_traces,
+    table_rows,
+)
 
 
 def _table(rows) -> html.Table:
@@ -68,10 +78,9 @@ def _update_map(orgs, statuses, country, region, view, mode, _asked, date, drawn
     Output(ids.MAP_FRAMES, "data"),
     Input(ids.MAP_FRAMES_REQUEST, "data"),
     *(State(control.component_id, control.component_property) for control in CONTROLS),
-    prevent_initial_call=True,
-)
+)  # also once at load, for the figure the page comes with
 def _send_map_frames(_asked, orgs, statuses, country, region, view, mode):
-    """The frames for the controls, asked for by the browser the first time it moves the date with them."""
+    """The frames for the controls: at load, and when the browser moves the date with a figure it has none for."""
     key = memo.drawn_key(orgs, statuses, country, region, view, mode)
     return {"key": key, **map_frames(*_validated(orgs, statuses, country, region, mode), dt.date.today())}
 
@@ -137,8 +146,11 @@ def map_frames(orgs, statuses, country, region, mode, today) -> dict:
 def _build_map_frames(orgs, statuses, country, region, mode, today) -> dict:
     starts = frames.period_starts(data.bundled_dataset().memberships, orgs=orgs, today=today)
 
-    def draw(day):
-        figure = draw_map(orgs, statuses, country, region, mode, day, None)
+    def draw(day):  # the traces and notes alone: building the rest of the figure costs twice as much
+        states, selected = _classified(orgs, statuses, country, region, day)
+        drawn = go.Figure(data=map_traces(states, data.bundled_country_points(), selected=selected))
+        drawn.layout.annotations = map_notes(states)
+        figure = theme.styled(drawn, mode).to_plotly_json()
         return {"data": figure["data"], "annotations": figure["layout"].get("annotations", [])}
 
     return frames.bundle(starts, draw, title=TITLE)
@@ -146,19 +158,20 @@ def _build_map_frames(orgs, statuses, country, region, mode, today) -> dict:
 
 def draw_map(orgs, statuses, country, region, mode, day, view) -> dict:
     """The map for validated control values, built anew."""
+    states, selected = _classified(orgs, statuses, country, region, day)
+    figure = build_map_figure(states, data.bundled_country_points(), as_of=day, selected=selected)
+    return theme.styled(apply_view(figure, memo.thawed(view)), mode).to_plotly_json()
+
+
+def _classified(orgs, statuses, country, region, day) -> tuple:
+    """The states the map colours on `day` (see `classify_states`), and those it outlines."""
     dataset = data.bundled_dataset()
     relations = data.relations_as_of(dataset.memberships, day, orgs=orgs, statuses=statuses)
     former = data.former_members(dataset.memberships, day, orgs=orgs)
     selected = selected_states(
         dataset, day, orgs=orgs, statuses=statuses, country=country, region=memo.thawed(region)
     )
-    figure = build_map_figure(
-        classify_states(relations, former, orgs=orgs),
-        data.bundled_country_points(),
-        as_of=day,
-        selected=selected,
-    )
-    return theme.styled(apply_view(figure, memo.thawed(view)), mode).to_plotly_json()
+    return classify_states(relations, former, orgs=orgs), selected
 
 
 disclosure.gate(

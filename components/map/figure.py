@@ -22,6 +22,8 @@ __all__ = [
     "build_map_figure",
     "classify_states",
     "describe_status",
+    "map_notes",
+    "map_traces",
     "table_rows",
 ]
 
@@ -208,6 +210,44 @@ def _selection_outline(codes: Collection[str]) -> go.Choropleth:
     )
 
 
+def map_traces(
+    states: pd.DataFrame, points: pd.DataFrame, *, selected: Collection[str] = ()
+) -> list[go.Choropleth | go.Scattergeo]:
+    """The map's traces: a shape layer per category, markers for small states, the selection's outline.
+
+    The parts of the map that change with the date (with `map_notes`); `build_map_figure`
+    puts them in the figure. Arguments as for `build_map_figure`.
+    """
+    order = states.drop_duplicates("category").sort_values("rank", ascending=False)
+    traces: list[go.Choropleth | go.Scattergeo] = [
+        _choropleth(states[states["category"] == category], category, colour)
+        for category, colour in zip(order["category"], order["colour"], strict=True)
+    ]
+    markers = _small_state_markers(states, points)
+    if markers is not None:
+        traces.append(markers)
+    if selected:
+        traces.append(_selection_outline(selected))
+    return traces
+
+
+def map_notes(states: pd.DataFrame) -> list[go.layout.Annotation]:
+    """The map's notes: none, or for no state at all, what to do about it."""
+    if not states.empty:
+        return []
+    return [
+        go.layout.Annotation(
+            text="No state belongs to the selected organizations on this date.<br>"
+            "Choose another date or organization.",
+            showarrow=False,
+            x=0.5,
+            y=0.5,
+            xref="paper",
+            yref="paper",
+        )
+    ]
+
+
 def build_map_figure(
     states: pd.DataFrame,
     points: pd.DataFrame,
@@ -223,16 +263,9 @@ def build_map_figure(
         as_of: the day shown, named in the title.
         selected: ISO codes of the states to outline: the selected state or region.
     """
-    figure = go.Figure(layout={"template": theme.TEMPLATE})
-    order = states.drop_duplicates("category").sort_values("rank", ascending=False)
-    for category, colour in zip(order["category"], order["colour"], strict=True):
-        figure.add_trace(_choropleth(states[states["category"] == category], category, colour))
-    markers = _small_state_markers(states, points)
-    if markers is not None:
-        figure.add_trace(markers)
-    if selected:
-        figure.add_trace(_selection_outline(selected))
-
+    figure = go.Figure(
+        data=map_traces(states, points, selected=selected), layout={"template": theme.TEMPLATE}
+    )
     figure.update_geos(
         projection={"type": "natural earth"},
         showcountries=True,
@@ -258,16 +291,7 @@ def build_map_figure(
         clickmode="event",
     )
     apply_view(figure, INITIAL_VIEW)
-    if states.empty:
-        figure.add_annotation(
-            text="No state belongs to the selected organizations on this date.<br>"
-            "Choose another date or organization.",
-            showarrow=False,
-            x=0.5,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-        )
+    figure.layout.annotations = map_notes(states)
     return figure
 
 

@@ -43,10 +43,9 @@ def _update_overlap(orgs, statuses, country, region, mode, _asked, date) -> tupl
     Output(ids.OVERLAP_FRAMES, "data"),
     Input(ids.OVERLAP_FRAMES_REQUEST, "data"),
     *(State(control.component_id, control.component_property) for control in CONTROLS),
-    prevent_initial_call=True,
-)
+)  # also once at load, for the figure the page comes with
 def _send_overlap_frames(_asked, orgs, statuses, country, region, mode):
-    """The frames for the controls, asked for by the browser the first time it moves the date with them."""
+    """The frames for the controls: at load, and when the browser moves the date with a figure it has none for."""
     key = memo.drawn_key(orgs, statuses, country, region, mode)
     return {"key": key, **overlap_frames(*_validated(orgs, statuses, country, region, mode), dt.date.today())}
 
