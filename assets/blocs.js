@@ -196,6 +196,28 @@
         window.Plotly.react(gd, gd.data, Object.assign({}, gd.layout, {shapes: moved}));
     }
 
+    // Set each [component, prop, value] of `writes` (but no_update) once the browser has
+    // painted: Dash applies a callback's outputs, and renders what they change, before the
+    // browser paints, so the bookkeeping of a date move (the stores, the summary, the URL,
+    // the year slider) would hold back the views it redrew by a frame or two. Until then,
+    // `pending` holds the URL and the year on their way.
+    function afterPaint(writes) {
+        const due = writes.filter(([, , value]) => value !== none());
+        for (const [id, prop, value] of due) {
+            if (id === "url") { pending.search = value; }
+            if (id === "filters-year") { pending.year = value; }
+        }
+        requestAnimationFrame(() => setTimeout(() => {
+            for (const [id, prop, value] of due) {
+                window.dash_clientside.set_props(id, {[prop]: value});
+                if (id === "url" && pending.search === value) { pending.search = null; }
+                if (id === "filters-year" && pending.year === value) { pending.year = null; }
+            }
+        }, 0));
+    }
+
+    const pending = {search: null, year: null};
+
     // The URL's date and the other control after the date picker (`date`) or the year
     // slider (`year`) moved. Returns {search, date, year, day}: the new values of the
     // URL, the date picker and the year slider (no_update where they stay), and the day.
@@ -222,22 +244,39 @@
         blocs: {
             // The date picker or the year slider moved: the URL's date and the other
             // control follow, the map and the overlap diagram are redrawn from their
-            // frames, the timeline's as-of line moves and the summary sentence follows.
-            // Returns [search, year, date, map figure, map day, map request, map frames request,
-            // the same four for the overlap, region date, sentence]; the region date is the
-            // day, only while a region is selected (the callbacks listing its states need it).
+            // frames, the timeline's as-of line moves and, once that is painted, the summary
+            // sentence, the URL and the other control follow. Returns [date, map figure, map
+            // request, map frames request, the same three for the overlap, region date]; the
+            // region date is the day, only while a region is selected (the callbacks listing
+            // its states need it).
             dateMoved: function (date, year, search, today, earliest, mapFrames, mapDrawn, mapFigure, mapShown,
                                  overlapFrames, overlapDrawn, overlapFigure, overlapShown, region) {
                 const triggered = (window.dash_clientside.callback_context.triggered || []).map((t) => t.prop_id);
                 const movedYear = triggered.length > 0 && triggered.every((id) => id.endsWith(".value"));
-                const controls = dateControls(movedYear, date, year, search, today, earliest);
-                const map = redraw("map-graph", controls.day, mapFrames, mapDrawn, mapFigure, mapShown);
-                const overlap = redraw("overlap-graph", controls.day, overlapFrames, overlapDrawn, overlapFigure, overlapShown);
+                const controls = dateControls(
+                    movedYear, date, pending.year !== null ? pending.year : year,
+                    pending.search !== null ? pending.search : search, today, earliest
+                );
+                const [mapFigureNow, mapDay, mapAsked, mapFramesAsked] = redraw(
+                    "map-graph", controls.day, mapFrames, mapDrawn, mapFigure, mapShown
+                );
+                const [overlapFigureNow, overlapDay, overlapAsked, overlapFramesAsked] = redraw(
+                    "overlap-graph", controls.day, overlapFrames, overlapDrawn, overlapFigure, overlapShown
+                );
                 moveAsOfLine("timeline-graph", controls.day);
-                const regionDate = Array.isArray(region) && region.length ? controls.day : none();
                 const framed = overlapFrames && overlapFrames.key === overlapDrawn;
-                const words = framed ? sentenceOn(overlapFrames, controls.day, today) : none();
-                return [controls.search, controls.year, controls.date, ...map, ...overlap, regionDate, words];
+                afterPaint([
+                    ["map-day", "data", mapDay],
+                    ["overlap-day", "data", overlapDay],
+                    ["view-summary", "children", framed ? sentenceOn(overlapFrames, controls.day, today) : none()],
+                    ["url", "search", controls.search],
+                    ["filters-year", "value", controls.year],
+                ]);
+                const regionDate = Array.isArray(region) && region.length ? controls.day : none();
+                return [
+                    controls.date, mapFigureNow, mapAsked, mapFramesAsked,
+                    overlapFigureNow, overlapAsked, overlapFramesAsked, regionDate,
+                ];
             },
 
             // A view's figure or frames arrived: if the date moved meanwhile, redraw it

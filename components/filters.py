@@ -378,21 +378,18 @@ def _sync_url_and_controls(search, orgs, country, statuses, region, categories, 
 # pending callback may still change its inputs; the URL brings the server's sync
 # callback, which may change the date, so a view drawn by a callback of its own would
 # wait for that round trip. The sync callback then finds every control in step.
+# Besides its outputs, it sets (once the views are painted) the URL, the year slider,
+# `map-day`, `overlap-day` and the summary sentence.
 clientside_callback(
     ClientsideFunction("blocs", "dateMoved"),
-    Output(ids.URL, "search", allow_duplicate=True),
-    Output(ids.FILTERS_YEAR, "value", allow_duplicate=True),
     Output(ids.FILTERS_DATE, "date", allow_duplicate=True),
     Output(ids.MAP_GRAPH, "figure", allow_duplicate=True),
-    Output(ids.MAP_DAY, "data", allow_duplicate=True),
     Output(ids.MAP_DATE_REQUEST, "data", allow_duplicate=True),
     Output(ids.MAP_FRAMES_REQUEST, "data", allow_duplicate=True),
     Output(ids.OVERLAP_GRAPH, "figure", allow_duplicate=True),
-    Output(ids.OVERLAP_DAY, "data", allow_duplicate=True),
     Output(ids.OVERLAP_DATE_REQUEST, "data", allow_duplicate=True),
     Output(ids.OVERLAP_FRAMES_REQUEST, "data", allow_duplicate=True),
     Output(ids.FILTERS_REGION_DATE, "data"),
-    Output(ids.VIEW_SUMMARY, "children", allow_duplicate=True),
     Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_YEAR, "value"),
     State(ids.URL, "search"),

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import time
 
 import pytest
-from browsing import open_page, plot_data, plot_layout, wait_for, wait_for_title
+from browsing import open_page, plot_data, plot_layout, url_query, wait_for, wait_for_title
 from plotly.utils import PlotlyJSONEncoder
 
 import data
@@ -48,6 +49,19 @@ window.fetch = function (url, options) {
     return fetched.apply(this, arguments);
 };
 """
+
+
+def wait_for_frames(browser):
+    """Wait until the map and the overlap diagram hold frames for the figures they show."""
+    for view in ("map", "overlap"):
+        wait_for(
+            browser,
+            lambda view=view: (
+                (prop(browser, f"{view}-frames", "data") or {}).get("key")
+                == prop(browser, f"{view}-drawn", "data")
+            ),
+            message=f"{view} frames",
+        )
 
 
 def call(browser, name, *args):
@@ -164,18 +178,7 @@ def test_a_view_is_redrawn_from_frames_made_for_the_figure_it_shows_else_the_ser
 
 def test_a_new_date_redraws_the_map_and_the_diagram_without_the_server(dash_br, served):
     open_page(dash_br, served.page())
-    # The first move asks the server, and for the frames of the figures shown.
-    dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {date: '2001-05-05'})")
-    wait_for_title(dash_br, "map-graph", "5 May 2001")
-    for view in ("map", "overlap"):
-        wait_for(
-            dash_br,
-            lambda view=view: (
-                (prop(dash_br, f"{view}-frames", "data") or {}).get("key")
-                == prop(dash_br, f"{view}-drawn", "data")
-            ),
-            message=f"{view} frames",
-        )
+    wait_for_frames(dash_br)  # fetched at load, for the figures the page comes with
     dash_br.driver.execute_script(RECORD_REQUESTS)
     dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {date: '2014-04-24'})")
     wait_for_title(dash_br, "map-graph", "24 April 2014")
@@ -242,3 +245,46 @@ def test_with_a_region_selected_the_panel_and_the_timeline_follow_the_date(dash_
     )
     assert "Kazakhstan" in dash_br.find_element("#country-panel").text
     wait_for(dash_br, lambda: "Uzbekistan" not in timeline_states(), message="timeline")
+
+
+# Moves the date to arguments[0]; as soon as the map shows it (the URL, written after the
+# paint, still the old one), to arguments[1]. Answers with the URL as the second move found it.
+MOVE_TWICE = """
+const [first, second, done] = arguments;
+const gd = document.querySelector("#map-graph .js-plotly-plot");
+const before = gd.layout;
+window.dash_clientside.set_props("filters-date", {date: first});
+(function wait(tries) {
+    if (gd.layout !== before) {
+        const search = window.location.search;
+        window.dash_clientside.set_props("filters-date", {date: second});
+        done(search);
+    } else if (tries > 0) {
+        setTimeout(wait, 0, tries - 1);
+    } else {
+        done(null);
+    }
+})(2000);
+"""
+
+
+def test_a_second_move_before_the_first_is_written_down_ends_on_the_second(dash_br, served):
+    # The URL, the year slider and the summary are written once the views are painted. A
+    # second move made before that (the URL still the old one) must end with everything on
+    # the second date; it is to the year the slider showed before the first move.
+    open_page(dash_br, served.page())
+    wait_for_frames(dash_br)
+    this_year = dt.date.today().year
+    second = f"{this_year}-01-15"
+    found = dash_br.driver.execute_async_script(MOVE_TWICE, "2001-05-05", second)
+    assert found == "", "the second move came after the first was written down"
+    wait_for(dash_br, lambda: url_query(dash_br) == f"?date={second}", message="URL")
+    wait_for_title(dash_br, "map-graph", f"15 January {this_year}")
+    wait_for_title(dash_br, "overlap-graph", f"15 January {this_year}")
+    wait_for(
+        dash_br, lambda: dash_br.find_element("#view-summary").text.startswith(f"On 15 January {this_year}")
+    )
+    slider = dash_br.find_element("#filters-year [role=slider]")
+    wait_for(dash_br, lambda: slider.get_attribute("aria-valuenow") == str(this_year), message="year")
+    time.sleep(0.5)  # nothing written late may undo it
+    assert slider.get_attribute("aria-valuenow") == str(this_year) and url_query(dash_br) == f"?date={second}"
