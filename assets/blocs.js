@@ -302,9 +302,7 @@
                 const next = dateControls(movedYear, date, year, search, today, earliest);
                 return movedYear ? [next.search, next.date] : [next.search, next.year];
             },
-            figureOn: figureOn,
             label: label,
-            sentenceOn: sentenceOn,
         },
     });
 })();

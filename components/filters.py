@@ -1,6 +1,9 @@
-"""The filter bar, and the one callback that keeps it and the URL in step.
+"""The filter bar, and the callbacks that keep it and the URL in step.
 
-Views read the controls, never the URL. The URL holds the date at the precision
+The server's sync callback does it for every control but the date picker and the year
+slider, which change most often and are kept in step in the browser (`dateMoved` in
+assets/blocs.js, registered here) with the same rules. Views read the controls, never
+the URL. The URL holds the date at the precision
 the reader chose (`date=2014` means "at the end of 2014"); the date picker always
 holds a day.
 """

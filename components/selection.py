@@ -9,9 +9,24 @@ import pandas as pd
 
 import data
 
-from . import state
+from . import memo, state, theme
 
-__all__ = ["periods_in_view", "selected_states"]
+__all__ = ["periods_in_view", "selected_states", "view_controls"]
+
+
+def view_controls(orgs: object, statuses: object, country: object, region: object, mode: object) -> tuple:
+    """The controls the map and the overlap diagram draw from, validated and hashable.
+
+    As their figure and frames caches take them: (orgs, statuses, country, region, mode),
+    anything a crafted request sends that no control holds dropped or made a default.
+    """
+    return (
+        tuple(state.chosen(orgs, data.bundled_dataset().families)),
+        tuple(state.known_statuses(statuses)),
+        country if isinstance(country, str) else None,
+        memo.frozen(region),
+        theme.mode_of(mode),
+    )
 
 
 def selected_states(

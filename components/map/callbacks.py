@@ -12,7 +12,7 @@ from dash import ClientsideFunction, Input, Output, State, clientside_callback, 
 import data
 
 from .. import disclosure, frames, ids, memo, state, theme
-from ..selection import selected_states
+from ..selection import selected_states, view_controls
 from .figure import (
     TITLE,
     VIEW_BOUNDS,
@@ -63,7 +63,7 @@ def _update_map(orgs, statuses, country, region, view, mode, _asked, date, drawn
     """The map for the controls; for a new date alone, when the browser has no frames for it, a patch."""
     key = memo.drawn_key(orgs, statuses, country, region, view, mode)
     day = state.day_from_control(date)
-    figure = map_figure(*_validated(orgs, statuses, country, region, mode), day, memo.frozen(view))
+    figure = map_figure(*view_controls(orgs, statuses, country, region, mode), day, memo.frozen(view))
     if ctx.triggered_prop_ids.keys() == {f"{ids.MAP_DATE_REQUEST}.data"} and drawn == key:
         # The date changes the states drawn and the title; the layout (zoom, colours) stays.
         patch = dash.Patch()
@@ -82,7 +82,7 @@ def _update_map(orgs, statuses, country, region, view, mode, _asked, date, drawn
 def _send_map_frames(_asked, orgs, statuses, country, region, view, mode):
     """The frames for the controls: at load, and when the browser moves the date with a figure it has none for."""
     key = memo.drawn_key(orgs, statuses, country, region, view, mode)
-    return {"key": key, **map_frames(*_validated(orgs, statuses, country, region, mode), dt.date.today())}
+    return {"key": key, **map_frames(*view_controls(orgs, statuses, country, region, mode), dt.date.today())}
 
 
 # A new date moves the map in the browser, from its frames (`dateMoved` in
@@ -105,30 +105,19 @@ clientside_callback(
 )
 
 
-def _validated(orgs, statuses, country, region, mode) -> tuple:
-    """The controls' values as `map_figure` and `map_frames` take them (orgs, statuses, country, region, mode)."""
-    return (
-        tuple(state.chosen(orgs, data.bundled_dataset().families)),
-        tuple(state.known_statuses(statuses)),
-        country if isinstance(country, str) else None,
-        memo.frozen(region),
-        theme.mode_of(mode),
-    )
-
-
 def default_figure(today: dt.date) -> tuple[dict, str, str]:
     """The map with every control at its default, as the page is first drawn; its key; its day.
 
     The key is `memo.drawn_key` of the controls' values as the page sets them.
     """
     defaults = (list(state.DEFAULT_ORGS), list(state.DEFAULT_STATUSES), None, None, None, "light")
-    figure = map_figure(*_validated(*defaults[:4], defaults[5]), today, None)
+    figure = map_figure(*view_controls(*defaults[:4], defaults[5]), today, None)
     return figure, memo.drawn_key(*defaults), today.isoformat()
 
 
 @functools.lru_cache(maxsize=memo.KEPT)
 def map_figure(orgs, statuses, country, region, mode, day, view) -> dict:
-    """The map for validated control values (see `_validated`), as the JSON it is sent as."""
+    """The map for validated control values (see `selection.view_controls`), as the JSON it is sent as."""
     return draw_map(orgs, statuses, country, region, mode, day, view)
 
 

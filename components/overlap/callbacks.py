@@ -11,6 +11,7 @@ from dash import ClientsideFunction, Input, Output, State, clientside_callback
 import data
 
 from .. import disclosure, frames, ids, memo, state, summary, theme
+from ..selection import view_controls
 from .figure import TITLE, build_overlap_figure
 from .layout import region_table
 
@@ -35,7 +36,7 @@ CONTROLS = (
 def _update_overlap(orgs, statuses, country, region, mode, _asked, date) -> tuple[dict, str, str]:
     """The diagram for the controls; asked for a new date alone when the browser has no frames for it."""
     day = state.day_from_control(date)
-    figure = overlap_figure(*_validated(orgs, statuses, country, region, mode), day)
+    figure = overlap_figure(*view_controls(orgs, statuses, country, region, mode), day)
     return figure, memo.drawn_key(orgs, statuses, country, region, mode), day.isoformat()
 
 
@@ -47,7 +48,10 @@ def _update_overlap(orgs, statuses, country, region, mode, _asked, date) -> tupl
 def _send_overlap_frames(_asked, orgs, statuses, country, region, mode):
     """The frames for the controls: at load, and when the browser moves the date with a figure it has none for."""
     key = memo.drawn_key(orgs, statuses, country, region, mode)
-    return {"key": key, **overlap_frames(*_validated(orgs, statuses, country, region, mode), dt.date.today())}
+    return {
+        "key": key,
+        **overlap_frames(*view_controls(orgs, statuses, country, region, mode), dt.date.today()),
+    }
 
 
 # A new date moves the diagram in the browser, from its frames (`dateMoved` in
@@ -95,26 +99,15 @@ def _update_overlap_table(query):
     return region_table(regions, orgs)
 
 
-def _validated(orgs, statuses, country, region, mode) -> tuple:
-    """The controls' values as `overlap_figure` and `overlap_frames` take them."""
-    return (
-        tuple(state.chosen(orgs, data.bundled_dataset().families)),
-        tuple(state.known_statuses(statuses)),
-        country if isinstance(country, str) else None,
-        memo.frozen(region),
-        theme.mode_of(mode),
-    )
-
-
 def default_view(today: dt.date) -> tuple[dict, str, str]:
     """The diagram with every control at its default, as the page is first drawn; its key; its day."""
     defaults = (list(state.DEFAULT_ORGS), list(state.DEFAULT_STATUSES), None, None, "light")
-    return overlap_figure(*_validated(*defaults), today), memo.drawn_key(*defaults), today.isoformat()
+    return overlap_figure(*view_controls(*defaults), today), memo.drawn_key(*defaults), today.isoformat()
 
 
 @functools.lru_cache(maxsize=memo.KEPT)
 def overlap_figure(orgs, statuses, country, region, mode, day) -> dict:
-    """The diagram (as the JSON it is sent as) for validated control values (see `_validated`)."""
+    """The diagram (as the JSON it is sent as) for validated control values (see `selection.view_controls`)."""
     return draw_overlap(orgs, statuses, country, region, mode, day)
 
 
