@@ -40,7 +40,8 @@ def in_view(dataset: data.Dataset, orgs, date, statuses, country, region, catego
         dataset.events, start, end, orgs=orgs, categories=state.known_categories(categories)
     )
     if selected:
-        events = events[events["country_list"].map(lambda codes: not selected.isdisjoint(codes))]
+        # `.loc` with a boolean mask: an empty mask given to `[]` would select no columns instead.
+        events = events.loc[events["country_list"].map(lambda codes: not selected.isdisjoint(codes)).astype(bool)]
     return orgs, day, periods, events, start, end
 
 

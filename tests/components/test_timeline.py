@@ -156,3 +156,13 @@ def test_event_detail_links_to_its_source(bundled):
 )  # fmt: skip
 def test_clicked_event(bundled, click, expected):
     assert clicked_event(click, bundled.event_dates) == expected
+
+
+@pytest.mark.parametrize("orgs, categories", [((), None), (("NATO",), [])])
+def test_a_selected_state_with_no_events_left_draws_an_empty_timeline(bundled, orgs, categories):
+    """No event in view for the state keeps the events table whole (it once lost its columns)."""
+    *_, events, _start, _end = view(bundled, orgs=orgs, country="KAZ", categories=categories)
+    assert events.empty
+    assert {"day", "title", "category", "country_list"} <= set(events.columns)
+    figure = figure_for(bundled, orgs=orgs, country="KAZ", categories=categories)
+    assert figure.layout.yaxis.range is not None

@@ -83,3 +83,16 @@ def test_country_names_prefer_common_usage():
     assert data.is_country_code("KGZ")
     assert not data.is_country_code("kgz")
     assert not data.is_country_code("SUN")
+
+
+def test_country_names_are_pycountrys_own():
+    """The ISO table is read from pycountry's file directly: it must say what pycountry says."""
+    import pycountry
+
+    codes = {country.alpha_3 for country in pycountry.countries}
+    assert len(codes) > 240
+    assert all(data.is_country_code(code) for code in codes)
+    for country in pycountry.countries:
+        if country.alpha_3 not in data.countries.NAME_OVERRIDES:
+            expected = getattr(country, "common_name", None) or country.name
+            assert data.country_name(country.alpha_3) == expected
