@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import compileall
 import itertools
 import json
 import os
@@ -150,7 +151,7 @@ class Server:
                     return self
             except requests.RequestException:
                 pass
-            time.sleep(0.05)
+            time.sleep(0.01)
         self.stop()
         raise SystemExit(f"{self.module} did not answer within two minutes")
 
@@ -481,6 +482,29 @@ def stock_requests(count: int) -> list[dict]:
 # The run
 
 
+def compile_modules() -> None:
+    """Write the bytecode of the dashboard and the floors, as a deployment has it (scripts/bootstrap.sh).
+
+    Where PYTHONDONTWRITEBYTECODE is set, each start would otherwise compile them again.
+    """
+    for path in ("app.py", "serving.py", "components", "data", "bench"):
+        target = ROOT / path
+        done = (
+            compileall.compile_dir(target, quiet=1)
+            if target.is_dir()
+            else compileall.compile_file(target, quiet=1)
+        )
+        if not done:
+            raise SystemExit(f"cannot compile {target}")
+
+
+def startup_seconds(module: str, ready: str = "") -> float:
+    """Seconds from a fresh process start until `module` first answers."""
+    server = Server(module).start(ready)
+    server.stop()
+    return server.startup_seconds
+
+
 def median_of(runs: list[float]) -> float:
     return statistics.median(runs)
 
@@ -516,6 +540,7 @@ def main() -> None:
         print(f"{measure:<34} {ours:>18} {floor:>22} {ratio:>12}", flush=True)
 
     try:
+        compile_modules()
         section("Starting servers")
         ours = serve("bench.floors.noop:server", "healthz")
         stock = serve("bench.floors.stock_dash:server")
@@ -639,8 +664,19 @@ def main() -> None:
                 f"from {before:.0f} MiB",
                 "target ≤ 10%",
             )
-            row("start-up to first answer", f"{fresh.startup_seconds:.2f} s", f"F1 {fresh_stock.startup_seconds:.2f} s",
-                f"{fresh.startup_seconds / fresh_stock.startup_seconds:.2f}× F1")  # fmt: skip
+            fresh.stop()
+            fresh_stock.stop()
+            starts, stock_starts = [], []
+            for _ in range(arguments.runs):  # alternated, so that both see the same machine
+                starts.append(startup_seconds("app:server", "healthz"))
+                stock_starts.append(startup_seconds("bench.floors.stock_dash:server"))
+            ours_start, stock_start = statistics.median(starts), statistics.median(stock_starts)
+            row(
+                "start-up to first answer",
+                f"{ours_start:.2f} s",
+                f"F1 {stock_start:.2f} s",
+                f"{ours_start / stock_start:.2f}× F1",
+            )
 
         if "growth" not in arguments.skip:
             section("Growth: the same interaction with the tables multiplied")

@@ -42,17 +42,25 @@ def load_country_points(directory: str | os.PathLike[str] = BUNDLED_DIR) -> pd.D
     if problems:
         raise DataError(problems)
     numbers = frame[["lon", "lat", "area_km2"]].apply(pd.to_numeric, errors="coerce")
+    # Checked a column at a time; only the rows that break a rule are looked at one by one.
     repeated = frame["iso3"].duplicated()
-    for index, record in frame.iterrows():
-        row = index + 2
+    bad = pd.DataFrame(
+        {
+            "iso3": ~frame["iso3"].str.fullmatch(SHAPE_ID.pattern) | repeated,
+            **{column: numbers[column].isna() for column in ("lon", "lat", "area_km2")},
+            "in_110m": ~frame["in_110m"].isin(["yes", "no"]),
+        }
+    )
+    for index in bad.index[bad.any(axis=1)]:
+        record, row = frame.loc[index], index + 2
         if not SHAPE_ID.fullmatch(record["iso3"]):
             problems.append(Problem(FILE, row, "iso3", f"{record['iso3']!r} is not a three-letter shape id"))
         for column in ("lon", "lat", "area_km2"):
-            if pd.isna(numbers.loc[index, column]):
+            if bad.loc[index, column]:
                 problems.append(Problem(FILE, row, column, f"{record[column]!r} is not a number"))
         if repeated.loc[index]:
             problems.append(Problem(FILE, row, "iso3", f"{record['iso3']!r} is used by an earlier row"))
-        if record["in_110m"] not in ("yes", "no"):
+        if bad.loc[index, "in_110m"]:
             problems.append(Problem(FILE, row, "in_110m", f"{record['in_110m']!r} is not yes or no"))
     if problems:
         raise DataError(problems)

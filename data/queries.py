@@ -139,4 +139,4 @@ def events_between(
         keep &= events["category"].isin(list(categories))
     if country is not None:
         keep &= events["country_list"].map(lambda countries: country in countries)
-    return events[keep]
+    return events.loc[keep.astype(bool)]

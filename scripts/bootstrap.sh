@@ -43,3 +43,9 @@ PY
     echo "$wanted" > "$stamp"
   fi
 }
+
+# Write the app's bytecode now, even where PYTHONDONTWRITEBYTECODE is set: otherwise every
+# start compiles some thirty modules again (about a tenth of the start-up). Quick when up to date.
+compile_app() {
+  "$VENV/bin/python" -m compileall -q "$ROOT/app.py" "$ROOT/serving.py" "$ROOT/components" "$ROOT/data" >/dev/null
+}

@@ -138,3 +138,22 @@ def test_the_page_scripts_are_known_before_the_first_request():
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert "dash" in result.stdout and "dash_bootstrap_components" in result.stdout, result.stderr[-2000:]
+
+
+def test_gunicorn_keeps_the_collector_off_while_loading_then_freezes_what_was_loaded():
+    import gc
+    import runpy
+
+    was_enabled = gc.isenabled()
+    try:
+        config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+        assert not gc.isenabled()  # as gunicorn reads its configuration, before it loads the app
+        config["when_ready"](None)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()
+        else:
+            gc.enable()

@@ -41,7 +41,9 @@ def in_view(dataset: data.Dataset, orgs, date, statuses, country, region, catego
     )
     if selected:
         # `.loc` with a boolean mask: an empty mask given to `[]` would select no columns instead.
-        events = events.loc[events["country_list"].map(lambda codes: not selected.isdisjoint(codes)).astype(bool)]
+        events = events.loc[
+            events["country_list"].map(lambda codes: not selected.isdisjoint(codes)).astype(bool)
+        ]
     return orgs, day, periods, events, start, end
 
 

@@ -267,23 +267,42 @@ def build_timeline_figure(
                     )  # fmt: skip
                     break
 
-    # Named, so that the browser can move it when the date alone changes (assets/blocs.js).
-    figure.add_vline(
-        x=as_of_x(as_of), line={"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"}, name=AS_OF_LINE
-    )
+    # Shapes and annotations are set in one go: plotly copies every earlier one on each `add_shape`.
+    shapes = [
+        # Named, so that the browser can move it when the date alone changes (assets/blocs.js).
+        {
+            "type": "line", "name": AS_OF_LINE, "x0": as_of_x(as_of), "x1": as_of_x(as_of), "xref": "x",
+            "y0": 0, "y1": 1, "yref": "y domain", "line": {"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"},
+        }
+    ]  # fmt: skip
+    annotations = []
     for org, first, last in bands:
-        figure.add_shape(
-            type="rect", xref="paper", x0=0, x1=1, y0=first - 0.5, y1=last + 0.5, layer="below",
-            fillcolor=theme.rgba(theme.org_colour(org), 0.07), line={"width": 0},
+        shapes.append(
+            {
+                "type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": first - 0.5, "y1": last + 0.5,
+                "layer": "below", "fillcolor": theme.rgba(theme.org_colour(org), 0.07), "line": {"width": 0},
+            }
         )  # fmt: skip
-        figure.add_annotation(
-            xref="paper", x=1, xanchor="right", y=first - 0.5, yanchor="top", text=f"<b>{org}</b>", showarrow=False,
-            font={"size": 11, "color": theme.org_colour(org)}, bgcolor="rgba(255,255,255,0.7)",
+        annotations.append(
+            {
+                "xref": "paper", "x": 1, "xanchor": "right", "y": first - 0.5, "yanchor": "top",
+                "text": f"<b>{org}</b>", "showarrow": False, "font": {"size": 11, "color": theme.org_colour(org)},
+                "bgcolor": "rgba(255,255,255,0.7)",
+            }
         )  # fmt: skip
     for category in lanes:
-        figure.add_shape(
-            type="line", xref="paper", x0=0, x1=1, y0=lane_y[category] + 0.5, y1=lane_y[category] + 0.5,
-            layer="below", line={"width": 1, "color": "#E9ECEF"},
+        shapes.append(
+            {
+                "type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": lane_y[category] + 0.5,
+                "y1": lane_y[category] + 0.5, "layer": "below", "line": {"width": 1, "color": "#E9ECEF"},
+            }
+        )  # fmt: skip
+    if not rows and events.empty:
+        annotations.append(
+            {
+                "text": "Nothing matches the filters: select more organizations, statuses or event categories.",
+                "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
+            }
         )  # fmt: skip
 
     day_values = list(periods["start_day"]) + list(events["day"])
@@ -327,10 +346,7 @@ def build_timeline_figure(
         hovermode="closest",
         clickmode="event",
         uirevision="timeline",
+        shapes=shapes,
+        annotations=annotations,
     )
-    if not rows and events.empty:
-        figure.add_annotation(
-            text="Nothing matches the filters: select more organizations, statuses or event categories.",
-            showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-        )  # fmt: skip
     return figure
