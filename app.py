@@ -64,6 +64,9 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
     # drawn for it: built once a day, not once per reader.
     layout_on = functools.lru_cache(maxsize=2)(lambda today: page.layout(dataset, today=today))
     app.layout = lambda: layout_on(dt.date.today())
+    # Dash keeps the layout it drew while checking the one above, to send it once more in
+    # every page's config for the browser to check callbacks against: the same ids, 70 kB.
+    app.validation_layout = None
     if debug:  # before the first request: Dash registers handlers for them
         app.enable_dev_tools(
             debug=True,

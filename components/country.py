@@ -129,6 +129,7 @@ def build_region_panel(region: Sequence[str], states: Sequence[str], as_of: dt.d
     State(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_REGION_DATE, "data"),  # the date, moved while a region is selected
+    prevent_initial_call=True,  # the page comes with the panel for no selection
 )
 def _show_selection(iso3, region, orgs, date, statuses, _region_date) -> tuple[list, bool]:
     dataset = data.bundled_dataset()

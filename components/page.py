@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from data import Dataset, country_name
 
-from . import appearance, country, downloads, filters, ids, overlap, share, summary, timeline
+from . import appearance, country, downloads, filters, ids, overlap, share, state, summary, timeline
 from . import map as map_view
 
 __all__ = ["layout"]
@@ -64,7 +64,11 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                 className="filter-bar",
                 **{"aria-label": "Filters"},
             ),
-            summary.layout(),
+            summary.layout(
+                summary.sentence_for(
+                    dataset, list(state.DEFAULT_ORGS), None, list(state.DEFAULT_STATUSES), today
+                )
+            ),
             html.Main(
                 dbc.Row(
                     [

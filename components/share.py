@@ -100,6 +100,7 @@ clientside_callback(
     Input(ids.SHARE_OPEN, "n_clicks"),
     Input(ids.SHARE_VIEW, "value"),
     Input(ids.URL, "search"),
+    prevent_initial_call=True,  # filled in when opened
 )
 
 # An embedded view: mark the page so that the stylesheet shows that view alone.

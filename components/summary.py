@@ -116,9 +116,11 @@ def _counts(regions, orgs, statuses, labels, were: str) -> str:
     return sentence
 
 
-def layout() -> html.P:
-    """The sentence's place on the page: announced politely when it changes."""
-    return html.P(id=ids.VIEW_SUMMARY, className="view-summary", role="status", **{"aria-live": "polite"})
+def layout(text: str = "") -> html.P:
+    """The sentence's place on the page, saying `text` at first: announced politely when it changes."""
+    return html.P(
+        text, id=ids.VIEW_SUMMARY, className="view-summary", role="status", **{"aria-live": "polite"}
+    )
 
 
 # A date change alone is put in words in the browser, from the overlap diagram's frames
@@ -129,12 +131,16 @@ def layout() -> html.P:
     State(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_STATUS, "value"),
     Input(ids.OVERLAP_DATE_REQUEST, "data"),
+    prevent_initial_call=True,  # the page comes with the sentence for its default view
 )
 def _update_summary(orgs, date, statuses, _asked) -> str:
-    dataset = data.bundled_dataset()
+    return sentence_for(data.bundled_dataset(), orgs, date, statuses, dt.date.today())
+
+
+def sentence_for(dataset: data.Dataset, orgs: object, date: object, statuses: object, today: dt.date) -> str:
+    """The sentence for the controls' values as the page holds them (validated here)."""
     orgs = state.chosen(orgs, dataset.families)
     statuses = state.known_statuses(statuses)
-    today = dt.date.today()
     day = state.day_from_control(date, today)
     regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
     return describe(regions, orgs=orgs, statuses=statuses, as_of=day, today=today, labels=labels(dataset))

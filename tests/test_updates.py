@@ -192,3 +192,54 @@ def test_the_page_comes_with_the_figure_its_controls_ask_for(client, dependencie
     for store in [f"{view}-drawn", f"{view}-day"] if view != "timeline" else []:
         # and the key and day kept beside it are the ones the callback gives that figure
         assert find(layout, store)["props"]["data"] == answered[store]["data"]
+
+
+# Callbacks that run at load cost the browser a round trip and Dash a pass over every
+# component for each answer; only those that depend on what the layout cannot know run.
+RUN_AT_LOAD = {
+    "theme-mode.data",  # the reader's colour preference
+    "page.className",  # an embedded view, from the URL
+    "..url.search...filters-orgs.value",  # the view the URL asks for (the start of its outputs)
+    "map-frames.data",  # the frames of the figure the browser shows
+    "overlap-frames.data",
+}
+
+
+def test_only_what_the_layout_cannot_know_runs_at_load(dependencies):
+    at_load = {d["output"] for d in dependencies if not d.get("prevent_initial_call")}
+    assert {next(o for o in at_load if o.startswith(start)) for start in RUN_AT_LOAD} == at_load
+
+
+@pytest.mark.parametrize(
+    "outputs",
+    [
+        ("view-summary.children",),
+        ("country-panel-body.children", "country-clear.hidden"),
+        ("timeline-detail-body.children", "timeline-detail-close.hidden"),
+    ],
+)
+def test_the_page_comes_with_what_the_callbacks_it_no_longer_runs_at_load_would_give(
+    client, dependencies, outputs
+):
+    layout = client.get("/_dash-layout").get_json()
+    dependency = next(d for d in dependencies if outputs[0] in d["output"])
+    assert dependency["prevent_initial_call"]
+    values = {}
+    for spec in dependency["inputs"] + dependency["state"]:
+        component = find(layout, spec["id"])
+        values[f"{spec['id']}.{spec['property']}"] = component["props"].get(spec["property"])
+    specs = [dict(zip(("id", "property"), output.split("."), strict=True)) for output in outputs]
+    body = {
+        "output": dependency["output"],
+        "outputs": specs if len(specs) > 1 else specs[0],
+        "inputs": [dict(s, value=values[f"{s['id']}.{s['property']}"]) for s in dependency["inputs"]],
+        "state": [dict(s, value=values[f"{s['id']}.{s['property']}"]) for s in dependency["state"]],
+        "changedPropIds": [],
+    }
+    answered = client.post("/_dash-update-component", json=body).get_json()["response"]
+    for spec in specs:
+        in_page = find(layout, spec["id"])["props"].get(spec["property"])
+        given = answered[spec["id"]][spec["property"]]
+        assert in_page == given or (not in_page and not given), spec  # [] and None draw alike
+    if "view-summary.children" in outputs:
+        assert "members" in find(layout, "view-summary")["props"]["children"]

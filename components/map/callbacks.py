@@ -205,6 +205,7 @@ clientside_callback(
     Output(ids.MAP_VIEW, "data"),
     Input(ids.MAP_GRAPH, "relayoutData"),
     State(ids.MAP_VIEW, "data"),
+    prevent_initial_call=True,
 )
 
 

@@ -128,6 +128,7 @@ def _update_table(query):
     Output(ids.TIMELINE_DETAIL_BODY, "children"),
     Output(ids.TIMELINE_DETAIL_CLOSE, "hidden"),
     Input(ids.TIMELINE_EVENT, "data"),
+    prevent_initial_call=True,  # the page comes with no event open
 )
 def _show_event(event_id: object) -> tuple[list, bool]:
     dataset = data.bundled_dataset()
