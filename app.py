@@ -58,7 +58,15 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     # Importing the views registers their callbacks; they need the app to exist.
-    from components import page
+    from components import first_view, page
+
+    app.first_view = serving.FirstView(
+        head=first_view.head_script(
+            layout_url=app.config.requests_pathname_prefix + "_dash-layout",
+            shapes_url=app.get_asset_url(first_view.SHAPES),
+        ),
+        body=first_view.skeleton(),
+    )
 
     # The page holds today's date (the latest the controls allow) and the default view
     # drawn for it: built once a day, not once per reader.

@@ -24,12 +24,13 @@ import logging
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import flask
 from dash import Dash
 from werkzeug.exceptions import HTTPException, NotFound
 
-__all__ = ["DEFAULT_MAX_BODY", "UNUSED_SCRIPTS", "Dashboard", "harden"]
+__all__ = ["DEFAULT_MAX_BODY", "UNUSED_SCRIPTS", "Dashboard", "FirstView", "harden"]
 
 DEFAULT_MAX_BODY = 64 * 1024  # the largest real callback request is a few kilobytes
 COMPRESSIBLE = frozenset(
@@ -232,19 +233,68 @@ EARLY_ASSETS = ("topojson/world_110m.json",)
 EARLY_CHUNKS = ("async-graph.js", "async-dropdown.js", "async-datepicker.js", "async-slider.js")
 
 
+FIRST_SCRIPTS = (  # the page's scripts that run before all others, in this order
+    re.compile(r'<script src="[^"]*/assets/plotly/plotly\.min\.js[^"]*"></script>\s*'),
+    re.compile(r'<script src="[^"]*/assets/first-view/draw\.js[^"]*"></script>\s*'),
+)
+
+
+DEFERRED_RENDERER = (
+    '<script id="_dash-renderer" type="application/javascript">'
+    'document.addEventListener("DOMContentLoaded", function () { window.renderer = new DashRenderer(); });'
+    "</script>"
+)
+
+
+@dataclass(frozen=True)
+class FirstView:
+    """A still picture of the page, shown until Dash has drawn it (see components/first_view.py).
+
+    `head` goes first in the page's head; `body` after Dash's entry point; the scripts
+    in `FIRST_SCRIPTS` then run before the page's others.
+    """
+
+    head: str
+    body: str
+
+
 class Dashboard(Dash):
-    """A Dash app whose page leaves out the scripts in `UNUSED_SCRIPTS` and preloads the early ones."""
+    """A Dash app whose page leaves out the scripts in `UNUSED_SCRIPTS` and preloads the early ones.
+
+    Its page may also carry a still picture of the first view (`first_view`).
+    """
+
+    first_view: FirstView | None = None
 
     def interpolate_index(self, **kwargs: str) -> str:
         """The page, as Dash writes it, without the unused scripts and with preload hints."""
-        kwargs["scripts"] = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
+        scripts = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
+        if self.first_view:
+            first = []
+            for pattern in FIRST_SCRIPTS:
+                found = pattern.search(scripts)
+                if found is None:
+                    raise RuntimeError(f"the page lacks a script of the first view: {pattern.pattern}")
+                first.append(found.group(0))
+                scripts = scripts.replace(found.group(0), "")
+            # The others wait until the page is parsed, so that the browser paints the
+            # first view before it starts on React and Dash; so does Dash's start.
+            first = [tag.replace("<script src=", '<script fetchpriority="high" src=') for tag in first]
+            scripts = "".join(first) + scripts.replace("<script src=", '<script defer fetchpriority="low" src=')
+            kwargs["renderer"] = DEFERRED_RENDERER
+            kwargs["app_entry"] = kwargs["app_entry"] + self.first_view.body
+        kwargs["scripts"] = scripts
         suites = self.config.requests_pathname_prefix + "_dash-component-suites/dash/dcc/"
         hints = [
             f'<link rel="preload" href="{self.get_asset_url(path)}" as="fetch" crossorigin="anonymous">'
             for path in EARLY_ASSETS
         ]
-        hints += [f'<link rel="preload" href="{suites}{chunk}" as="script">' for chunk in EARLY_CHUNKS]
-        kwargs["css"] = kwargs["css"] + "\n" + "\n".join(hints)
+        low = ' fetchpriority="low"' if self.first_view else ""  # after what the first view needs
+        hints += [f'<link rel="preload" href="{suites}{chunk}" as="script"{low}>' for chunk in EARLY_CHUNKS]
+        # Before the stylesheets, which would hold back the first view's script until loaded.
+        if self.first_view:
+            hints.append(self.first_view.head)
+        kwargs["css"] = "\n".join(hints) + "\n" + kwargs["css"]
         return super().interpolate_index(**kwargs)
 
 

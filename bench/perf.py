@@ -80,8 +80,9 @@ window.__bench = {drawn: {}, titles: []};
     function tick() {
         const now = performance.now();
         document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
+            // The page's still picture (components/first_view.py) names the view it draws.
             const owner = gd.id ? gd : gd.parentElement.closest("[id]");
-            const name = owner ? owner.id : "?";
+            const name = gd.dataset.view || (owner ? owner.id : "?");
             if (!(name in window.__bench.drawn) && drawn(gd)) { window.__bench.drawn[name] = now; }
             if (name === "map-graph" && gd.layout && gd.layout.title) {
                 const titles = window.__bench.titles;

@@ -9,7 +9,19 @@ from dash import dcc, html
 
 from data import Dataset, country_name
 
-from . import appearance, country, downloads, filters, ids, overlap, share, state, summary, timeline
+from . import (
+    appearance,
+    country,
+    downloads,
+    filters,
+    first_view,
+    ids,
+    overlap,
+    share,
+    state,
+    summary,
+    timeline,
+)
 from . import map as map_view
 
 __all__ = ["layout"]
@@ -41,14 +53,8 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                 [
                     html.Div(
                         [
-                            html.H1(
-                                "CSTO, SCO and NATO: membership and ties through time", className="h4 mb-1"
-                            ),
-                            html.P(
-                                "Who belonged to which organization when, where they overlap, and when they "
-                                "cooperated or broke off contact.",
-                                className="text-body-secondary mb-0",
-                            ),
+                            html.H1(first_view.HEADING, className="h4 mb-1"),
+                            html.P(first_view.SUBHEADING, className="text-body-secondary mb-0"),
                         ]
                     ),
                     html.Div(
@@ -74,7 +80,7 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                     [
                         dbc.Col(
                             _card(
-                                "Map of member states",
+                                first_view.VIEW_TITLES["map"],
                                 dbc.Row(
                                     [
                                         dbc.Col(
@@ -94,7 +100,7 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                         ),
                         dbc.Col(
                             _card(
-                                "Overlap",
+                                first_view.VIEW_TITLES["overlap"],
                                 overlap.layout(*overlap.callbacks.default_view(today)),
                                 graph_id=ids.OVERLAP_GRAPH,
                                 view="overlap",
@@ -105,7 +111,7 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                         ),
                         dbc.Col(
                             _card(
-                                "Timeline",
+                                first_view.VIEW_TITLES["timeline"],
                                 timeline.layout(timeline.callbacks.default_figure(today)),
                                 graph_id=ids.TIMELINE_GRAPH,
                                 view="timeline",

@@ -2,6 +2,7 @@
 
 import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -15,7 +16,7 @@ def client():
 
 def test_the_page_leaves_out_the_scripts_it_does_not_use(client):
     page = client.get("/").get_data(as_text=True)
-    scripts = re.findall(r'<script src="([^"]+)"', page)
+    scripts = re.findall(r'<script[^>]* src="([^"]+)"', page)
     assert any("dash_renderer" in src for src in scripts)  # the page still loads Dash
     assert not [src for src in scripts if "polyfill@" in src or "dash_table/" in src]
     layout = json.dumps(client.get("/_dash-layout").get_json())
@@ -24,7 +25,7 @@ def test_the_page_leaves_out_the_scripts_it_does_not_use(client):
 
 def test_the_page_draws_with_the_trimmed_plotly_bundle(client):
     page = client.get("/").get_data(as_text=True)
-    assert re.search(r'<script src="/assets/plotly/plotly\.min\.js\?m=[\d.]+"', page)
+    assert re.search(r'<script[^>]* src="/assets/plotly/plotly\.min\.js\?m=[\d.]+"', page)
     bundle = client.get("/assets/plotly/plotly.min.js").get_data()
     assert bundle.startswith(
         b"/*! plotly.js v4.1.1, custom bundle with traces scatter, bar, choropleth, scattergeo"
@@ -64,3 +65,17 @@ def test_a_closed_table_costs_no_request(client, table, query):
     assert {"filters-orgs.value", "filters-date.date"} <= {
         f"{i['id']}.{i['property']}" for i in gate["inputs"]
     }
+
+
+def test_the_first_view_is_asked_for_before_anything_else_and_drawn_before_dash(client):
+    page = client.get("/").get_data(as_text=True)
+    head, body = page.split("</head>")
+    # the first view's own script runs before the stylesheets could hold it back
+    assert head.index("<script data-layout=") < head.index('<link rel="stylesheet"')
+    tags = re.findall(r"<script([^>]*) src=\"([^\"]+)\"", body)
+    assert [urlsplit(src).path for _, src in tags[:2]] == [
+        "/assets/plotly/plotly.min.js",
+        "/assets/first-view/draw.js",
+    ]
+    assert all("defer" in attributes for attributes, _ in tags[2:])  # React and Dash wait for the parse
+    assert "new DashRenderer" in body and 'id="first-view"' in body

@@ -332,6 +332,9 @@ def build_timeline_figure(
             "showgrid": True,
             "gridcolor": "#E9ECEF",
             "rangeslider": {"visible": True, "thickness": 0.06},
+            # Labels never overflow here (the margins grow to fit them); left to its
+            # default, plotly.js checks every label against every other on each draw.
+            "ticklabeloverflow": "allow",
         },
         yaxis={
             "range": [bottom + 0.2, -0.7],
@@ -340,6 +343,7 @@ def build_timeline_figure(
             "tickfont": {"size": 10},
             "fixedrange": True,
             "automargin": True,
+            "ticklabeloverflow": "allow",
             "showgrid": False,
             "zeroline": False,
         },

@@ -1,0 +1,77 @@
+// The first view, part 2 of 2 (part 1: components/first_view.js): runs right after
+// plotly.js, before React and Dash. Draws the three figures of Dash's layout, static,
+// into the page's still picture (`#first-view`, components/first_view.py), which lies
+// over the page until Dash has drawn the same figures in their places.
+(function () {
+    "use strict";
+    const overlay = document.getElementById("first-view");
+    const state = window.blocsFirstView;
+    if (!overlay) { return; }
+    if (!state) {
+        overlay.remove();
+        return;
+    }
+    const views = Array.from(overlay.querySelectorAll("[data-view]"));
+    let finished = false;
+    state.drawn = [];  // the views drawn here, for tests and the curious
+
+    if (state.layout) {
+        draw(state.layout);  // at once, before the next script runs
+    } else {
+        state.parsed.then(draw).catch(finish);
+    }
+    window.requestAnimationFrame(watch);
+    window.setTimeout(finish, 20000);  // whatever happens, never hide the page for longer
+
+    function draw(layout) {
+        if (finished) { return; }
+        overlay.querySelectorAll("[data-text]").forEach(function (place) {
+            const component = find(layout, place.dataset.text);
+            if (component && typeof component.props.children === "string") {
+                place.textContent = component.props.children;
+            }
+        });
+        views.forEach(function (place) {
+            const graph = find(layout, place.dataset.view);
+            const figure = graph && graph.props.figure;
+            if (!figure || !figure.data) { return; }
+            const config = Object.assign({}, graph.props.config, {staticPlot: true, responsive: false});
+            window.Plotly.newPlot(place, figure.data, figure.layout, config).then(function () {
+                state.drawn.push(place.dataset.view);
+            });
+        });
+    }
+
+    // Dash has drawn a view once its graph holds a drawn figure.
+    function drawn(id) {
+        const graph = document.querySelector("#" + id + " .js-plotly-plot");
+        return Boolean(graph && graph._fullLayout && graph.querySelector(".main-svg"));
+    }
+    function watch() {
+        if (finished) { return; }
+        if (views.every(function (place) { return drawn(place.dataset.view); })) {
+            finish();
+        } else {
+            window.requestAnimationFrame(watch);
+        }
+    }
+    function finish() {
+        if (finished) { return; }
+        finished = true;
+        state.done = true;
+        views.forEach(function (place) { if (place._fullLayout) { window.Plotly.purge(place); } });
+        overlay.remove();
+    }
+
+    function find(node, id) {
+        if (Array.isArray(node)) {
+            for (const item of node) {
+                const found = find(item, id);
+                if (found) { return found; }
+            }
+        } else if (node && typeof node === "object" && node.props) {
+            return node.props.id === id ? node : find(node.props.children, id);
+        }
+        return null;
+    }
+})();
