@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 from . import ids
+from .map.layout import BORDERS_NOTE
 
 __all__ = ["HEADING", "SHAPES", "SUBHEADING", "VIEW_TITLES", "head_script", "skeleton"]
 
@@ -28,11 +29,11 @@ VIEW_TITLES = {"map": "Map of member states", "overlap": "Overlap", "timeline": 
 HEADER_TOOLS = ("Share / embed", "Download memberships (CSV)")
 
 
-def _card(view: str, graph_id: str, graph_class: str, *, beside: str = "") -> str:
+def _card(view: str, graph_id: str, graph_class: str, *, under: str = "", beside: str = "") -> str:
     buttons = "".join(
         f'<span class="btn btn-outline-secondary btn-sm py-0">{kind}</span>' for kind in ("PNG", "SVG")
     )
-    graph = f'<div class="{graph_class}" data-view="{graph_id}"></div>'
+    graph = f'<div class="view"><div class="{graph_class}" data-view="{graph_id}"></div>{under}</div>'
     body = (
         f'<div class="row g-2"><div class="col-12 col-lg-9">{graph}</div>{beside}</div>' if beside else graph
     )
@@ -66,6 +67,10 @@ def skeleton() -> str:
             "map",
             ids.MAP_GRAPH,
             "view-graph view-graph--map",
+            under=(
+                f'<p class="map-note small text-body-secondary mb-1">{escape(BORDERS_NOTE)}</p>'
+                '<details class="table-alternative small"><summary>The map as a table</summary></details>'
+            ),
             beside='<div class="col-12 col-lg-3 country-column"></div>',
         )
         + "</div>"

@@ -47,19 +47,49 @@
         const graph = document.querySelector("#" + id + " .js-plotly-plot");
         return Boolean(graph && graph._fullLayout && graph.querySelector(".main-svg"));
     }
+
+    // Once React has put the page in, the picture's header and cards go: each figure
+    // then lies over its place in the real page, following it if the page moves, until
+    // Dash has drawn it there.
     function watch() {
         if (finished) { return; }
-        if (views.every(function (place) { return drawn(place.dataset.view); })) {
+        const hosts = views.map(function (place) { return document.getElementById(place.dataset.view); });
+        if (overlay.isConnected && hosts.every(Boolean)) { float(); }
+        views.forEach(function (place, index) {
+            if (!place.isConnected) { return; }
+            if (hosts[index] && drawn(place.dataset.view)) {
+                retire(place);
+            } else if (!overlay.isConnected && hosts[index]) {
+                const box = hosts[index].getBoundingClientRect();
+                place.style.left = box.left + window.scrollX + "px";
+                place.style.top = box.top + window.scrollY + "px";
+            }
+        });
+        if (views.every(function (place) { return !place.isConnected; })) {
             finish();
         } else {
             window.requestAnimationFrame(watch);
         }
     }
+    function float() {
+        views.forEach(function (place) {
+            const box = place.getBoundingClientRect();
+            place.style.width = box.width + "px";
+            place.style.height = box.height + "px";
+            place.classList.add("first-view__figure");
+            document.body.appendChild(place);
+        });
+        overlay.remove();
+    }
+    function retire(place) {
+        if (place._fullLayout) { window.Plotly.purge(place); }
+        place.remove();
+    }
     function finish() {
         if (finished) { return; }
         finished = true;
         state.done = true;
-        views.forEach(function (place) { if (place._fullLayout) { window.Plotly.purge(place); } });
+        views.forEach(retire);
         overlay.remove();
     }
 

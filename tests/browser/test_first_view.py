@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browsing import MAP_SHAPES, open_page, wait_for
+from browsing import open_page, wait_for
 
 VIEWS = {"map-graph", "overlap-graph", "timeline-graph"}
 
@@ -31,18 +31,52 @@ def test_the_default_view_is_drawn_before_dash_then_handed_over(dash_br, site, r
     state = first_view(dash_br)
     assert set(state["drawn"]) == VIEWS  # each figure was drawn early
     assert not state["overlay"]  # and the picture is gone now that Dash drew them
+    assert not dash_br.driver.find_elements("css selector", "[data-view]")
     for view in VIEWS:
         dash_br.wait_for_element(f"#{view} .main-svg", timeout=10)
     assert layout_requests(dash_br) == 1  # Dash was handed the layout the first view asked for
     assert dash_br.get_logs() == []  # no script refused by the page's policy, no error
 
 
-def test_the_picture_takes_no_clicks(dash_br, served):
-    open_page(dash_br, served.page(), ready="#first-view, " + MAP_SHAPES)
-    # Whenever it is still there, clicks go through it to the page.
-    assert dash_br.driver.execute_script(
-        "const o = document.getElementById('first-view'); return !o || getComputedStyle(o).pointerEvents === 'none'"
-    )
+# Installed before the page's scripts: Dash's graphs never draw (plotly.js's `react`, which
+# Dash's graph component draws with, does nothing for them); the picture's still do.
+HOLD_DASH_GRAPHS = """
+const hold = setInterval(function () {
+    if (!window.Plotly || !window.Plotly.react) { return; }
+    clearInterval(hold);
+    const react = window.Plotly.react;
+    window.Plotly.react = function (gd) {
+        return gd.dataset && gd.dataset.view ? react.apply(this, arguments) : new Promise(function () {});
+    };
+}, 1);
+"""
+
+
+def test_until_dash_draws_them_the_figures_lie_over_their_places_and_take_no_clicks(dash_br, served):
+    driver = dash_br.driver
+    hook = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": HOLD_DASH_GRAPHS})
+    try:
+        driver.get(served.page())
+        dash_br.wait_for_element("#filters-orgs", timeout=30)  # React has put the page in
+        wait_for(dash_br, lambda: not first_view(dash_br)["overlay"], message="the picture's page gone")
+        driver.execute_script("window.scrollTo(0, 300)")
+        for view in VIEWS:
+            wait_for(
+                dash_br,
+                lambda view=view: driver.execute_script(
+                    "const p = document.querySelector('[data-view=\"' + arguments[0] + '\"]').getBoundingClientRect();"
+                    "const h = document.getElementById(arguments[0]).getBoundingClientRect();"
+                    "return Math.abs(p.left - h.left) < 1 && Math.abs(p.top - h.top) < 1 && p.width > 200;",
+                    view,
+                ),
+                message=f"{view}'s picture over its place",
+            )
+        assert not first_view(dash_br).get("done")  # still waiting for Dash
+        assert driver.execute_script(
+            "return [...document.querySelectorAll('[data-view]')].every(p => getComputedStyle(p).pointerEvents === 'none')"
+        )
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", hook)
 
 
 def test_a_view_asked_for_by_the_url_is_not_pictured_as_the_default(dash_br, served):
