@@ -280,7 +280,9 @@ class Dashboard(Dash):
             # The others wait until the page is parsed, so that the browser paints the
             # first view before it starts on React and Dash; so does Dash's start.
             first = [tag.replace("<script src=", '<script fetchpriority="high" src=') for tag in first]
-            scripts = "".join(first) + scripts.replace("<script src=", '<script defer fetchpriority="low" src=')
+            scripts = "".join(first) + scripts.replace(
+                "<script src=", '<script defer fetchpriority="low" src='
+            )
             kwargs["renderer"] = DEFERRED_RENDERER
             kwargs["app_entry"] = kwargs["app_entry"] + self.first_view.body
         kwargs["scripts"] = scripts
