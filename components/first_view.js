@@ -32,7 +32,11 @@
     window.fetch = function (resource, options) {
         if (resource === address && (!options || !options.method || options.method === "GET")) {
             window.fetch = fetchAsUsual;
-            return answer.then(function (response) { return response.clone(); });
+            // The early request's answer; should it have failed on the way, Dash asks again.
+            return answer.then(
+                function (response) { return response.clone(); },
+                function () { return fetchAsUsual(resource, options); }
+            );
         }
         return fetchAsUsual.apply(this, arguments);
     };

@@ -33,7 +33,7 @@ def _card(view: str, graph_id: str, graph_class: str, *, under: str = "", beside
     buttons = "".join(
         f'<span class="btn btn-outline-secondary btn-sm py-0">{kind}</span>' for kind in ("PNG", "SVG")
     )
-    graph = f'<div class="view"><div class="{graph_class}" data-view="{graph_id}"></div>{under}</div>'
+    graph = f'<div class="view"><div class="{graph_class}" data-view="{graph_id}" aria-hidden="true"></div>{under}</div>'
     body = (
         f'<div class="row g-2"><div class="col-12 col-lg-9">{graph}</div>{beside}</div>' if beside else graph
     )
