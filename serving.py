@@ -12,6 +12,8 @@
   and Dash's component suites) are compressed once and then served from memory.
   Fingerprinted assets (`?m=`) may be cached for a year.
 - `<prefix>healthz` answers 200 with the size of the data, for load balancers.
+- The page can carry a still picture of its first view (`FirstView`, drawn by
+  `assets/first-view/draw.js`), whose scripts then run before Dash's.
 """
 
 from __future__ import annotations
@@ -239,19 +241,13 @@ FIRST_SCRIPTS = (  # the page's scripts that run before all others, in this orde
 )
 
 
-DEFERRED_RENDERER = (
-    '<script id="_dash-renderer" type="application/javascript">'
-    'document.addEventListener("DOMContentLoaded", function () { window.renderer = new DashRenderer(); });'
-    "</script>"
-)
-
-
 @dataclass(frozen=True)
 class FirstView:
     """A still picture of the page, shown until Dash has drawn it (see components/first_view.py).
 
-    `head` goes first in the page's head; `body` after Dash's entry point; the scripts
-    in `FIRST_SCRIPTS` then run before the page's others.
+    `head` goes in the page's head, before the stylesheets; `body` after Dash's entry
+    point. The scripts in `FIRST_SCRIPTS` then run before the page's others, which are
+    deferred, and Dash starts once they have run (on DOMContentLoaded).
     """
 
     head: str
@@ -267,7 +263,7 @@ class Dashboard(Dash):
     first_view: FirstView | None = None
 
     def interpolate_index(self, **kwargs: str) -> str:
-        """The page, as Dash writes it, without the unused scripts and with preload hints."""
+        """The page, as Dash writes it, without the unused scripts, with preload hints and the first view."""
         scripts = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
         if self.first_view:
             first = []
@@ -283,7 +279,11 @@ class Dashboard(Dash):
             scripts = "".join(first) + scripts.replace(
                 "<script src=", '<script defer fetchpriority="low" src='
             )
-            kwargs["renderer"] = DEFERRED_RENDERER
+            # Dash's start, as the app sets it (`Dash.renderer`), once the deferred scripts have run.
+            kwargs["renderer"] = (
+                '<script id="_dash-renderer" type="application/javascript">'
+                f'document.addEventListener("DOMContentLoaded", function () {{ {self.renderer} }});</script>'
+            )
             kwargs["app_entry"] = kwargs["app_entry"] + self.first_view.body
         kwargs["scripts"] = scripts
         suites = self.config.requests_pathname_prefix + "_dash-component-suites/dash/dcc/"
