@@ -157,3 +157,37 @@ def test_gunicorn_keeps_the_collector_off_while_loading_then_freezes_what_was_lo
             gc.disable()
         else:
             gc.enable()
+
+
+# Run apart, so that the test process keeps its own allocator settings: is a 300 kB block
+# allocated after a 4 MB one was freed in the main heap, or mapped on its own?
+LARGE_BLOCK_PROBE = """
+import ctypes, runpy, sys
+if sys.argv[1] == "configured":
+    runpy.run_path("gunicorn.conf.py")
+freed = bytearray(4_000_000)
+del freed  # glibc's default threshold now rises to 4 MB
+block = bytearray(300_000)
+address = ctypes.addressof((ctypes.c_char * len(block)).from_buffer(block))
+for line in open("/proc/self/maps"):
+    if line.rstrip().endswith("[heap]"):
+        start, end = (int(part, 16) for part in line.split()[0].split("-"))
+        print("heap" if start <= address < end else "own mapping")
+        break
+else:
+    print("own mapping")
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads /proc")
+@pytest.mark.parametrize(("config", "expected"), [("default", "heap"), ("configured", "own mapping")])
+def test_gunicorn_gives_large_blocks_a_mapping_that_is_returned_when_freed(config, expected):
+    probe = subprocess.run(
+        [sys.executable, "-c", LARGE_BLOCK_PROBE, config],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert probe.returncode == 0, probe.stderr
+    assert probe.stdout.strip() == expected
