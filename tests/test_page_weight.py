@@ -78,4 +78,11 @@ def test_the_first_view_is_asked_for_before_anything_else_and_drawn_before_dash(
         "/assets/first-view/draw.js",
     ]
     assert all("defer" in attributes for attributes, _ in tags[2:])  # React and Dash wait for the parse
+    # and they are the first files asked for, ahead of the map's shapes and Dash's parts
+    hints = re.findall(r'<link rel="preload" href="([^"]+)" as="(?:script|fetch)"([^>]*)>', head)
+    assert [(urlsplit(href).path, "high" in rest) for href, rest in hints[:2]] == [
+        ("/assets/plotly/plotly.min.js", True),
+        ("/assets/first-view/draw.js", True),
+    ]
+    assert [href for href, _ in hints[:2]] == [src for _, src in tags[:2]]  # the same addresses
     assert "new DashRenderer" in body and 'id="first-view"' in body
