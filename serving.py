@@ -235,6 +235,10 @@ EARLY_ASSETS = ("topojson/world_110m.json",)
 EARLY_CHUNKS = ("async-graph.js", "async-dropdown.js", "async-datepicker.js", "async-slider.js")
 
 
+EXTERNAL_SCRIPT = re.compile(r'<script src="[^"]*"></script>\s*')
+LATER = "data-after-first-view"  # marks the script tags that wait for the first view
+LOAD_UNLESS_PICTURED = "if (!window.blocsFirstView) { window.blocsLoadDash(); }"
+
 FIRST_SCRIPTS = (  # the page's scripts that run before all others, in this order
     re.compile(r'<script src="[^"]*/assets/plotly/plotly\.min\.js[^"]*"></script>\s*'),
     re.compile(r'<script src="[^"]*/assets/first-view/draw\.js[^"]*"></script>\s*'),
@@ -246,8 +250,11 @@ class FirstView:
     """A still picture of the page, shown until Dash has drawn it (see components/first_view.py).
 
     `head` goes in the page's head, before the stylesheets; `body` after Dash's entry
-    point. The scripts in `FIRST_SCRIPTS` then run before the page's others, which are
-    deferred, and Dash starts once they have run (on DOMContentLoaded).
+    point. The scripts in `FIRST_SCRIPTS` are asked for first and run first. Dash's own
+    wait for the picture to be drawn: `head` must define `window.blocsLoadDash()`, which
+    loads the tags marked `LATER` in order and then calls `window.blocsStartDash()`
+    (Dash's start) once the page is parsed; `window.blocsFirstView` is set when there is
+    a picture to draw, and otherwise they are loaded at once.
     """
 
     head: str
@@ -273,16 +280,26 @@ class Dashboard(Dash):
                     raise RuntimeError(f"the page lacks a script of the first view: {pattern.pattern}")
                 first.append(found.group(0))
                 scripts = scripts.replace(found.group(0), "")
-            # The others wait until the page is parsed, so that the browser paints the
-            # first view before it starts on React and Dash; so does Dash's start.
+            # Dash's own scripts wait until the picture is drawn, so that the browser spends
+            # nothing on them before: they are written inert (a type the browser neither
+            # fetches nor runs) and loaded, in order, by the first view's script
+            # (components/first_view.js), which then starts Dash. Without a picture to
+            # draw, the script after them loads them at once.
             first = [tag.replace("<script src=", '<script fetchpriority="high" src=') for tag in first]
-            scripts = "".join(first) + scripts.replace(
-                "<script src=", '<script defer fetchpriority="low" src='
+            external = EXTERNAL_SCRIPT.findall(scripts)
+            inline = EXTERNAL_SCRIPT.sub("", scripts)  # Dash's own inline ones, which run as parsed
+            scripts = (
+                "".join(
+                    tag.replace("<script src=", f'<script type="text/plain" {LATER} src=') for tag in external
+                )
+                + f"<script>{LOAD_UNLESS_PICTURED}</script>"
+                + "".join(first)
+                + inline
             )
-            # Dash's start, as the app sets it (`Dash.renderer`), once the deferred scripts have run.
+            # Dash's start, as the app sets it (`Dash.renderer`), once its scripts have run.
             kwargs["renderer"] = (
                 '<script id="_dash-renderer" type="application/javascript">'
-                f'document.addEventListener("DOMContentLoaded", function () {{ {self.renderer} }});</script>'
+                f"window.blocsStartDash = function () {{ {self.renderer} }};</script>"
             )
             kwargs["app_entry"] = kwargs["app_entry"] + self.first_view.body
         kwargs["scripts"] = scripts

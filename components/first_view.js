@@ -6,9 +6,21 @@
 // - For a reader opening the default view in light colours (what the page comes drawn
 //   as), asks at once for Dash's layout, and hands the answer to Dash when Dash asks:
 //   one request, made before React and Dash have even loaded.
+// - Loads Dash's own scripts when asked (`blocsLoadDash`: by the picture once it is
+//   drawn, or at once when there is no picture), then starts Dash.
 (function () {
     "use strict";
     const script = document.currentScript;
+    let asked = false;  // for Dash's scripts, see loadDash
+    window.blocsLoadDash = loadDash;
+    window.addEventListener("load", function () {  // whatever became of the picture
+        const state = window.blocsFirstView;
+        if (state && state.drawn === undefined) {  // its script never ran: no picture then
+            const picture = document.getElementById("first-view");
+            if (picture) { picture.remove(); }
+        }
+        loadDash();
+    });
     const shapes = script.dataset.shapes;
     window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
     window.fetch(shapes).then(function (response) {
@@ -41,6 +53,30 @@
         return fetchAsUsual.apply(this, arguments);
     };
     window.blocsFirstView = state;
+
+    // The page's inert script tags (serving.py writes Dash's that way), in their order;
+    // Dash starts once all have run and the page is parsed.
+    function loadDash() {
+        if (asked) { return; }
+        asked = true;
+        const tags = Array.from(document.querySelectorAll("script[data-after-first-view]"));
+        let left = tags.length;
+        let parsed = document.readyState !== "loading";
+        function start() {
+            if (left === 0 && parsed) { window.blocsStartDash(); }
+        }
+        tags.forEach(function (tag) {
+            const loaded = document.createElement("script");
+            loaded.src = tag.getAttribute("src");
+            loaded.async = false;  // run in the order written
+            loaded.onload = loaded.onerror = function () { left -= 1; start(); };
+            document.head.appendChild(loaded);
+        });
+        if (!parsed) {
+            document.addEventListener("DOMContentLoaded", function () { parsed = true; start(); });
+        }
+        start();
+    }
 
     function applies() {
         if (window.location.search !== "") { return false; }

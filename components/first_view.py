@@ -4,9 +4,12 @@ Dash draws nothing until React, its renderer and every component have started, w
 takes longer than drawing the figures themselves. A reader who opens the default view
 (no query string, light colours) is shown this picture meanwhile: the page's header and
 cards in the page's own classes, whose figures `assets/first-view/draw.js` draws, static,
-from the same layout Dash is about to render (fetched once, early, by
-`assets/first-view/ask.js`, and handed to Dash). The picture lies over the page, takes no
+from the same layout Dash is about to render (fetched once, early, by the head script,
+`components/first_view.js`, and handed to Dash). The picture lies over the page, takes no
 clicks, and goes as soon as Dash has drawn the three figures in their places.
+
+React's and Dash's scripts wait for the picture: serving.py writes them inert, and the
+head script loads them once the picture's script has drawn it, then starts Dash.
 """
 
 from __future__ import annotations

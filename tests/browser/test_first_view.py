@@ -38,6 +38,34 @@ def test_the_default_view_is_drawn_before_dash_then_handed_over(dash_br, site, r
     assert dash_br.get_logs() == []  # no script refused by the page's policy, no error
 
 
+def test_dash_s_scripts_are_asked_for_only_once_the_picture_is_out(dash_br, served):
+    open_page(dash_br, served.page())
+    wait_for(dash_br, lambda: first_view(dash_br).get("done"), message="the first view handed over")
+    painted, waiting, asked = dash_br.driver.execute_script(
+        "const waiting = [...document.querySelectorAll('script[data-after-first-view]')].map(s => s.src);"
+        "return [window.blocsFirstView.painted, waiting, performance.getEntriesByType('resource')"
+        "  .filter(e => waiting.includes(e.name)).map(e => [e.name, e.startTime])];"
+    )
+    assert any("dash_renderer" in src for src in waiting) and any("react-dom" in src for src in waiting)
+    assert sorted(name for name, _ in asked) == sorted(waiting)  # each asked for once
+    assert painted > 0 and min(start for _, start in asked) >= painted
+
+
+def test_without_the_picture_s_script_dash_still_starts_and_no_picture_stays(dash_br, served):
+    driver = dash_br.driver
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*first-view/draw.js*"]})
+    try:
+        driver.get(served.page())
+        for view in VIEWS:
+            dash_br.wait_for_element(f"#{view} .main-svg", timeout=30)
+        wait_for(dash_br, lambda: not first_view(dash_br)["overlay"], message="the picture's page gone")
+        assert not driver.find_elements("css selector", "[data-view]")
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        driver.execute_cdp_cmd("Network.disable", {})
+
+
 # Installed before the page's scripts: Dash's graphs never draw (plotly.js's `react`, which
 # Dash's graph component draws with, does nothing for them); the picture's still do.
 HOLD_DASH_GRAPHS = """
