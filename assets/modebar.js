@@ -1,40 +1,64 @@
 /*
- * An SVG download button in every figure's modebar, beside plotly.js's PNG camera.
+ * The figures' PNG and SVG downloads, from their modebars and their cards' buttons.
+ *
+ * A figure is saved with its layout's `meta.export` applied: the timeline's legend, which
+ * the page shows as a key of its own, goes into the saved image (`window.blocsSaveImage`,
+ * which the cards' buttons call too, components/downloads.py). So the modebar's camera is
+ * this file's, not plotly.js's, and an SVG button stands beside it.
  *
  * plotly.js takes custom modebar buttons only as JavaScript objects with a click
  * function, which a Dash figure's JSON config cannot carry; so this wraps Plotly.react
- * (which dcc.Graph calls with {data, layout, frames, config}) to add the button.
- * plotly.js loads asynchronously, so the wrapping happens when it arrives.
+ * (which dcc.Graph calls with {data, layout, frames, config}) to add the buttons.
+ * plotly.js may arrive after this file, so the wrapping happens when it does.
  */
 (function () {
     "use strict";
 
-    // One button and one extended config per config object: plotly.js compares the config
-    // of each update with the last one, and a new button (a new click function) would
-    // count as a change and make it redraw the whole figure instead of what changed.
-    let button = null;
+    // One pair of buttons and one extended config per config object: plotly.js compares
+    // the config of each update with the last one, and a new button (a new click function)
+    // would count as a change and make it redraw the whole figure instead of what changed.
+    let buttons = null;
     const extended = new WeakMap();
 
-    function svgButton() {
-        if (button === null) {
-            button = {
-                name: "downloadSvg",
-                title: "Download as SVG (for slides and print)",
-                icon: window.Plotly.Icons.camera,
-                click: function (gd) {
-                    window.Plotly.downloadImage(gd, {
-                        format: "svg",
-                        width: gd.clientWidth,
-                        height: gd.clientHeight,
-                        filename: "csto-sco-nato-" + (gd.parentElement.id || "figure"),
-                    });
-                },
-            };
-        }
-        return button;
+    function saveImage(gd, options) {
+        const changes = gd.layout && gd.layout.meta && gd.layout.meta.export;
+        const figure = changes ? {data: gd.data, layout: Object.assign({}, gd.layout, changes)} : gd;
+        return window.Plotly.downloadImage(figure, options);
+    }
+    window.blocsSaveImage = saveImage;
+
+    function filename(gd) {
+        return "csto-sco-nato-" + (gd.parentElement.id || "figure");
     }
 
-    function withSvgButton(figure) {
+    function saveButtons() {
+        if (buttons === null) {
+            buttons = [
+                {
+                    name: "downloadPng",
+                    title: "Download as PNG",
+                    icon: window.Plotly.Icons.camera,
+                    click: function (gd) {
+                        saveImage(gd, Object.assign(
+                            {format: "png", width: gd.clientWidth, height: gd.clientHeight, filename: filename(gd)},
+                            gd._context && gd._context.toImageButtonOptions
+                        ));
+                    },
+                },
+                {
+                    name: "downloadSvg",
+                    title: "Download as SVG (for slides and print)",
+                    icon: window.Plotly.Icons.camera,
+                    click: function (gd) {
+                        saveImage(gd, {format: "svg", width: gd.clientWidth, height: gd.clientHeight, filename: filename(gd)});
+                    },
+                },
+            ];
+        }
+        return buttons;
+    }
+
+    function withSaveButtons(figure) {
         if (!figure || typeof figure !== "object" || !figure.config) {
             return figure;
         }
@@ -43,10 +67,10 @@
             return figure;
         }
         if (!extended.has(figure.config)) {
-            extended.set(
-                figure.config,
-                Object.assign({}, figure.config, {modeBarButtonsToAdd: added.concat([svgButton()])})
-            );
+            extended.set(figure.config, Object.assign({}, figure.config, {
+                modeBarButtonsToAdd: added.concat(saveButtons()),
+                modeBarButtonsToRemove: (figure.config.modeBarButtonsToRemove || []).concat(["toImage"]),
+            }));
         }
         return Object.assign({}, figure, {config: extended.get(figure.config)});
     }
@@ -60,7 +84,7 @@
             const react = Plotly.react;
             Plotly.react = function (gd, figure) {
                 const rest = Array.prototype.slice.call(arguments, 2);
-                return react.apply(this, [gd, withSvgButton(figure)].concat(rest));
+                return react.apply(this, [gd, withSaveButtons(figure)].concat(rest));
             };
             Plotly.__blocsSvgButton = true;
         }

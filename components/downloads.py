@@ -91,7 +91,8 @@ def _download_memberships(clicks, orgs, date, statuses, country, region):
     return dcc.send_string(memberships_csv(rows), "csto-sco-nato-memberships.csv", type="text/csv")
 
 
-# Each figure's PNG and SVG buttons: plotly.js draws the file in the browser.
+# Each figure's PNG and SVG buttons: plotly.js draws the file in the browser, as the
+# modebar's buttons do (`blocsSaveImage`, assets/modebar.js).
 clientside_callback(
     """
     function (clicks) {
@@ -101,7 +102,7 @@ clientside_callback(
         if (!graph) { return dash_clientside.no_update; }
         const width = WIDTH;
         const height = Math.round(width * graph.clientHeight / Math.max(graph.clientWidth, 1));
-        window.Plotly.downloadImage(graph, {
+        window.blocsSaveImage(graph, {
             format: trigger.format, width: width, height: height,
             scale: trigger.format === "png" ? 2 : 1, filename: "csto-sco-nato-" + trigger.graph,
         });

@@ -4,7 +4,7 @@ Dash draws nothing until React, its renderer and every component have started, w
 takes longer than drawing the figures themselves. A reader who opens the default view
 (no query string, light colours) is shown this picture meanwhile: the page's header and
 cards in the page's own classes, whose figures `assets/first-view/draw.js` draws, static,
-from the same layout Dash is about to render (fetched once, early, by the head script,
+(and whose texts and key it fills in) from the same layout Dash is about to render (fetched once, early, by the head script,
 `components/first_view.js`, and handed to Dash). The picture lies over the page, takes no
 clicks, and goes as soon as Dash has drawn the three figures in their places.
 
@@ -32,11 +32,16 @@ VIEW_TITLES = {"map": "Map of member states", "overlap": "Overlap", "timeline": 
 HEADER_TOOLS = ("Share / embed", "Download memberships (CSV)")
 
 
-def _card(view: str, graph_id: str, graph_class: str, *, under: str = "", beside: str = "") -> str:
+def _card(
+    view: str, graph_id: str, graph_class: str, *, above: str = "", under: str = "", beside: str = ""
+) -> str:
     buttons = "".join(
         f'<span class="btn btn-outline-secondary btn-sm py-0">{kind}</span>' for kind in ("PNG", "SVG")
     )
-    graph = f'<div class="view"><div class="{graph_class}" data-view="{graph_id}" aria-hidden="true"></div>{under}</div>'
+    graph = (
+        f'<div class="view">{above}<div class="{graph_class}" data-view="{graph_id}" aria-hidden="true"></div>'
+        f"{under}</div>"
+    )
     body = (
         f'<div class="row g-2"><div class="col-12 col-lg-9">{graph}</div>{beside}</div>' if beside else graph
     )
@@ -81,7 +86,12 @@ def skeleton() -> str:
         + _card("overlap", ids.OVERLAP_GRAPH, "view-graph view-graph--overlap")
         + "</div>"
         '<div class="col-12 col-lg-7 mb-3">'
-        + _card("timeline", ids.TIMELINE_GRAPH, "view-graph--timeline")
+        + _card(
+            "timeline",
+            ids.TIMELINE_GRAPH,
+            "view-graph--timeline",
+            above=f'<ul data-component="{ids.TIMELINE_KEY}"></ul>',
+        )
         + "</div>"
         "</div></main></div></div>"
     )

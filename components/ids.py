@@ -21,6 +21,7 @@ OVERLAP_DAY = "overlap-day"
 OVERLAP_DATE_REQUEST = "overlap-date-request"
 OVERLAP_FRAMES_REQUEST = "overlap-frames-request"
 TIMELINE_GRAPH = "timeline-graph"
+TIMELINE_KEY = "timeline-key"
 
 DATA_NOTE = "data-note"
 

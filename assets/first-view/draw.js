@@ -31,6 +31,10 @@
                 place.textContent = component.props.children;
             }
         });
+        overlay.querySelectorAll("[data-component]").forEach(function (place) {
+            const component = find(layout, place.dataset.component);
+            if (component) { place.replaceWith(render(component)); }
+        });
         views.forEach(function (place) {
             const graph = find(layout, place.dataset.view);
             const figure = graph && graph.props.figure;
@@ -98,6 +102,26 @@
         state.done = true;
         views.forEach(retire);
         overlay.remove();
+    }
+
+    // A tree of Dash's html components as the page's elements: tags, classes, styles and
+    // text (no ids: the real ones are Dash's).
+    function render(node) {
+        if (typeof node === "string" || typeof node === "number") {
+            return document.createTextNode(String(node));
+        }
+        const part = document.createDocumentFragment();
+        if (Array.isArray(node)) {
+            node.forEach(function (child) { part.appendChild(render(child)); });
+            return part;
+        }
+        if (!node || node.namespace !== "dash_html_components") { return part; }
+        const props = node.props || {};
+        const element = document.createElement(node.type.toLowerCase());
+        if (props.className) { element.className = props.className; }
+        if (props.style) { Object.assign(element.style, props.style); }
+        element.appendChild(render(props.children));
+        return element;
     }
 
     function find(node, id) {

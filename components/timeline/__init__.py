@@ -4,19 +4,22 @@ Importing this package registers its callbacks.
 """
 
 from . import callbacks
-from .figure import CATEGORY_SYMBOLS, build_timeline_figure, dodge_levels, period_class
-from .layout import event_detail, layout
+from .figure import CATEGORY_SYMBOLS, KeyEntry, build_timeline_figure, dodge_levels, key_entries, period_class
+from .layout import event_detail, key, layout
 from .table import COLUMNS, events_csv, events_table, sort_events
 
 __all__ = [
     "CATEGORY_SYMBOLS",
     "COLUMNS",
+    "KeyEntry",
     "build_timeline_figure",
     "callbacks",
     "dodge_levels",
     "event_detail",
     "events_csv",
     "events_table",
+    "key",
+    "key_entries",
     "layout",
     "period_class",
     "sort_events",

@@ -14,7 +14,7 @@ from data.schema import CATEGORIES
 from .. import disclosure, ids, memo, state, theme
 from ..selection import periods_in_view, selected_states
 from .figure import build_timeline_figure
-from .layout import event_detail
+from .layout import event_detail, key
 from .table import events_csv, events_table
 
 INPUTS = (
@@ -59,6 +59,7 @@ def _span(value: object, today: dt.date) -> tuple[dt.date | None, dt.date | None
 # the timeline shows only while a region is selected, whose states change with it.
 @dash.callback(
     Output(ids.TIMELINE_GRAPH, "figure"),
+    Output(ids.TIMELINE_KEY, "children"),
     INPUTS[0],
     State(ids.FILTERS_DATE, "date"),
     *INPUTS[2:],
@@ -68,12 +69,13 @@ def _span(value: object, today: dt.date) -> tuple[dt.date | None, dt.date | None
     prevent_initial_call=True,  # the page comes with the default view drawn (`default_figure`)
 )
 def _update_timeline(orgs, date, statuses, country, region, categories, span, event, mode, _region_date):
-    return timeline_figure(
+    figure = timeline_figure(
         memo.frozen([orgs, date, statuses, country, region, categories, span]),
         event if isinstance(event, str) else None,
         theme.mode_of(mode),
         dt.date.today(),
     )
+    return figure, key(figure)
 
 
 def default_figure(today: dt.date) -> dict:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -14,13 +16,16 @@ from data import country_name
 from data.schema import CATEGORIES, CATEGORY_LABELS
 
 from .. import theme
+from ..text_width import text_width
 
 __all__ = [
     "AS_OF_LINE",
     "CATEGORY_SYMBOLS",
+    "KeyEntry",
     "as_of_x",
     "build_timeline_figure",
     "dodge_levels",
+    "key_entries",
     "period_class",
 ]
 
@@ -34,6 +39,17 @@ CATEGORY_SYMBOLS = {
 AS_OF_LINE = "as-of"  # the name of the as-of line among the shapes, which the browser moves
 ROW_PX = 17  # height of one state's row
 LANE_PX = 44  # height of one event category's lane
+EDGES_PX = 114  # above the rows (room for the modebar) and below the lanes (the time axis and its slider)
+TICK_FONT_PX = 10  # the states' and lanes' labels
+# The margins are set here, not grown by plotly.js to fit what it has drawn: growing
+# them made it draw the figure twice or three times. The left one holds the widest label
+# (`text_width`, which has some to spare) and 1 px beside the axis; the bottom one the
+# time axis's labels and its range slider, which is 6 % of the figure's height
+# (plotly.js grows the margin to 0.06 × height + 38 px with 15 px high labels; 5 px more
+# for fonts with higher lines).
+LABEL_GAP_PX = 6
+BOTTOM_PX = 43
+SLIDER_SHARE = 0.06
 DODGE_DAYS = 150  # events closer than this in one lane are stacked, not drawn on top of each other
 MAX_LEVELS = 3
 PERIOD_CLASSES = {
@@ -213,6 +229,29 @@ def _event_traces(
     return traces
 
 
+@dataclass(frozen=True)
+class KeyEntry:
+    """One entry of the timeline's key: a band's colour (`symbol` None) or an event's symbol."""
+
+    label: str
+    colour: str
+    symbol: str | None = None
+
+
+def key_entries(figure: dict) -> list[KeyEntry]:
+    """The key to `figure` (as sent): what its legend shows, one entry per legend group, in order."""
+    entries, seen = [], set()
+    for trace in figure.get("data", []):
+        group = trace.get("legendgroup")
+        if trace.get("showlegend") is False or not group or group in seen:
+            continue
+        seen.add(group)
+        marker = trace.get("marker", {})
+        symbol = marker.get("symbol") if trace.get("type") == "scatter" else None
+        entries.append(KeyEntry(trace["name"], marker["color"], symbol))
+    return entries
+
+
 def as_of_x(day: dt.date) -> float:
     """Where the as-of line stands on the time axis (milliseconds since 1970, as plotly.js reads dates)."""
     return pd.Timestamp(day).value / 1e6
@@ -312,12 +351,30 @@ def build_timeline_figure(
         (end or dt.date(today.year + 1, 12, 31)).isoformat(),
     ]
     tick_rows = [country_name(iso3) for _, iso3 in rows]
-    height = 90 + ROW_PX * len(rows) + LANE_PX * len(lanes) + 60
+    height = max(EDGES_PX + ROW_PX * len(rows) + LANE_PX * len(lanes), 284)
+    widest = max(
+        [text_width(name, TICK_FONT_PX) for name in tick_rows]
+        + [text_width(CATEGORY_LABELS[c], TICK_FONT_PX, bold=True) for c in lanes],
+        default=0,
+    )
     figure.update_layout(
-        height=max(height, 320),
+        height=height,
         barmode="overlay",
         bargap=0,
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        margin={
+            "l": widest + LABEL_GAP_PX,
+            "r": 8,
+            "t": 30,
+            "b": math.ceil(SLIDER_SHARE * height + BOTTOM_PX),
+            "autoexpand": False,
+        },
+        # The key is the page's (`key_entries`, components/timeline/layout.py): drawn by
+        # plotly.js above the plot, the legend took a third of the figure's first drawing
+        # time, as it grew the margins and drew the figure again. Saved images show it.
+        showlegend=False,
+        meta={
+            "export": {"showlegend": True, "margin": {"l": 8, "r": 8, "t": 30, "b": 8, "autoexpand": True}}
+        },
         legend={
             "orientation": "h",
             "yanchor": "bottom",
@@ -331,18 +388,18 @@ def build_timeline_figure(
             "range": x_range,
             "showgrid": True,
             "gridcolor": "#E9ECEF",
-            "rangeslider": {"visible": True, "thickness": 0.06},
-            # Labels never overflow here (the margins grow to fit them); left to its
-            # default, plotly.js checks every label against every other on each draw.
+            "rangeslider": {"visible": True, "thickness": SLIDER_SHARE},
+            # Labels never overflow here (the margins hold them); left to its default,
+            # plotly.js checks every label against every other on each draw.
             "ticklabeloverflow": "allow",
         },
         yaxis={
             "range": [bottom + 0.2, -0.7],
             "tickvals": list(range(len(rows))) + [lane_y[c] for c in lanes],
             "ticktext": tick_rows + [f"<b>{CATEGORY_LABELS[c]}</b>" for c in lanes],
-            "tickfont": {"size": 10},
+            "tickfont": {"size": TICK_FONT_PX},
             "fixedrange": True,
-            "automargin": True,
+            "automargin": True,  # in saved images, whose margins grow to hold the legend
             "ticklabeloverflow": "allow",
             "showgrid": False,
             "zeroline": False,

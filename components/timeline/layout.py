@@ -10,8 +10,30 @@ from data import country_name
 from data.schema import CATEGORY_LABELS
 
 from .. import disclosure, ids, theme
+from ..filters import CATEGORY_GLYPHS
+from .figure import CATEGORY_SYMBOLS, key_entries
 
-__all__ = ["event_detail", "layout"]
+__all__ = ["event_detail", "key", "layout"]
+
+GLYPHS = {CATEGORY_SYMBOLS[category]: glyph for category, glyph in CATEGORY_GLYPHS.items()}
+
+
+def key(figure: dict) -> list:
+    """The key's items for `figure` (as sent): a band's colour or an event's symbol, and its label.
+
+    An event's symbol is the character the category filter shows it as; the markers
+    themselves take their organizations' colours.
+    """
+    items = []
+    for entry in key_entries(figure):
+        if entry.symbol is None:
+            mark = html.Span(className="timeline-key__swatch", style={"backgroundColor": entry.colour})
+        else:
+            mark = html.Span(
+                GLYPHS[entry.symbol], className="timeline-key__symbol", **{"aria-hidden": "true"}
+            )
+        items.append(html.Li([mark, entry.label], className="timeline-key__item"))
+    return items
 
 
 def event_detail(event: pd.Series | None, organizations: pd.DataFrame) -> list:
@@ -54,6 +76,12 @@ def layout(figure: dict | None = None) -> html.Div:
     """The timeline's card body, drawing `figure` until the first update."""
     return html.Div(
         [
+            html.Ul(
+                key(figure or {}),
+                id=ids.TIMELINE_KEY,
+                className="timeline-key",
+                **{"aria-label": "Key to the timeline"},
+            ),
             dcc.Graph(
                 id=ids.TIMELINE_GRAPH,
                 figure=figure or {},

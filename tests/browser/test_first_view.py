@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browsing import open_page, wait_for
+from browsing import key_labels, open_page, wait_for
 
 VIEWS = {"map-graph", "overlap-graph", "timeline-graph"}
 
@@ -124,3 +124,20 @@ def test_dark_colours_are_not_pictured_in_light_ones(dash_br, served):
             "return document.documentElement.getAttribute('data-bs-theme')") == "dark")  # fmt: skip
     finally:
         dash_br.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_the_picture_shows_the_timeline_s_key_as_the_page_does(dash_br, served):
+    driver = dash_br.driver
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*dash_renderer*"]})  # the picture stays
+    try:
+        driver.get(served.page())
+        wait_for(dash_br, lambda: len(first_view(dash_br).get("drawn", [])) == 3, message="the picture drawn")
+        pictured = key_labels(dash_br, "#first-view .timeline-key")
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        driver.execute_cdp_cmd("Network.disable", {})
+    open_page(dash_br, served.page())
+    wait_for(dash_br, lambda: first_view(dash_br).get("done"), message="the first view handed over")
+    assert pictured[:2] == ["CSTO: signatory", "CSTO: member"]
+    assert pictured == key_labels(dash_br)

@@ -136,6 +136,13 @@ def test_downloads_of_memberships_and_figures(dash_br, served):
     svg = wait_for_file(dash_br.download_path, "csto-sco-nato-map-graph.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "Member states as of 31 December 2024" in svg
 
+    # The timeline's key is the page's, not the figure's: a saved timeline has it all the same.
+    dash_br.driver.find_element(
+        By.CSS_SELECTOR, '[id*=\'"graph":"timeline-graph"\'][id*=\'"format":"svg"\']'
+    ).click()
+    svg = wait_for_file(dash_br.download_path, "csto-sco-nato-timeline-graph.svg").read_text(encoding="utf-8")
+    assert 'class="legend"' in svg and "SCO: member" in svg and "Cooperation" in svg
+
 
 def test_dark_colours_restyle_the_page_and_the_figures(dash_br, served):
     open_page(dash_br, served.page("?date=2014"))

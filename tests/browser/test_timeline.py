@@ -7,8 +7,18 @@ import io
 import time
 from pathlib import Path
 
-from browsing import find_all, map_title, open_page, open_table, plot_data, plot_layout, url_query, wait_for
-from selenium.webdriver.common.action_chains import ActionChains
+from browsing import (
+    find_all,
+    key_labels,
+    map_title,
+    open_page,
+    open_table,
+    plot_data,
+    plot_layout,
+    url_query,
+    wait_for,
+)
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 
 READY = "#timeline-graph .scatterlayer .point"
 EVENT = "csto-suspends-nato-contacts-2014"
@@ -30,20 +40,31 @@ def event_point(browser, event_id):
 
 
 def test_clicking_an_event_opens_it_and_moves_the_date_there(dash_br, served):
-    open_page(dash_br, served.page("?date=2020"), ready=READY)
+    # 2014 zoomed in: drawn whole, its many suspension events stack on top of one another.
+    open_page(dash_br, served.page("?date=2020&from=2013-01-01&to=2015-12-31"), ready=READY)
     point = event_point(dash_br, EVENT)
     dash_br.driver.execute_script(
         "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", point
     )
 
-    ActionChains(dash_br.driver).move_to_element(point).perform()
+    # To the marker's centre, in the window's coordinates: chromedriver's own idea of where
+    # an SVG element lies, once the page has scrolled, can be off by hundreds of pixels.
+    x, y = dash_br.driver.execute_script(
+        "const box = arguments[0].getBoundingClientRect();"
+        "return [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];",
+        point,
+    )
+    mouse = ActionBuilder(dash_br.driver)
+    mouse.pointer_action.move_to_location(x, y)
+    mouse.perform()
     wait_for(
         dash_br, lambda: "CSTO halts efforts" in dash_br.find_element("#timeline-graph .hoverlayer").text
     )
     hover = dash_br.find_element("#timeline-graph .hoverlayer").text
     assert "24 April 2014" in hover and "Source: eurasianet.org" in hover and "North Atlantic" not in hover
 
-    ActionChains(dash_br.driver).click(point).perform()
+    mouse.pointer_action.click()  # where the mouse is
+    mouse.perform()
     wait_for(dash_br, lambda: f"event={EVENT}" in url_query(dash_br), message="URL")
     assert "date=2014-04-24" in url_query(dash_br)
     wait_for(
@@ -73,6 +94,34 @@ def test_category_filter_removes_a_lane(dash_br, served):
     wait_for(
         dash_br, lambda: "<b>Crisis</b>" not in plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"]
     )
+    assert "Crisis" not in key_labels(dash_br) and "Institution" in key_labels(dash_br)
+
+
+# Where the figure's labels and range slider lie, against its own box.
+EDGES = """
+const graph = document.querySelector('#timeline-graph .js-plotly-plot');
+const box = graph.querySelector('.main-svg').getBoundingClientRect();
+const labels = [...graph.querySelectorAll('.ytick text')].map(t => t.getBoundingClientRect().left);
+const slider = graph.querySelector('.rangeslider-container').getBoundingClientRect();
+return {labels: Math.min(...labels) - box.left, slider: box.bottom - slider.bottom,
+        legend: graph.querySelectorAll('.legend').length};
+"""
+
+
+def test_the_key_is_the_page_s_and_nothing_of_the_figure_is_cut_off(dash_br, served):
+    open_page(dash_br, served.page(), ready=READY)
+    assert key_labels(dash_br) == [
+        "CSTO: signatory", "CSTO: member", "Suspended or frozen", "SCO: member",
+        "Cooperation", "Suspension", "Membership", "Crisis", "Institution",
+    ]  # fmt: skip
+    for query in ("", "?orgs=NATO,CSTO"):  # NATO: the most states, some with long names
+        if query:
+            open_page(dash_br, served.page(query), ready=READY)
+            wait_for(dash_br, lambda: "NATO: member" in key_labels(dash_br), message=query)
+        edges = dash_br.driver.execute_script(EDGES)
+        # the widest label and the slider inside the figure, with at most a few pixels to spare
+        assert 0 <= edges["labels"] <= 12 and 0 <= edges["slider"] <= 15, (query, edges)
+        assert edges["legend"] == 0  # the page's key stands for plotly.js's legend
 
 
 def test_zooming_the_time_axis_sets_the_range_in_the_url_and_the_table(dash_br, served):

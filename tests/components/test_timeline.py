@@ -4,14 +4,19 @@ import io
 import pandas as pd
 import pytest
 
+from components import theme
 from components.state import DEFAULT_STATUSES
+from components.text_width import text_width
 from components.timeline import (
     CATEGORY_SYMBOLS,
+    KeyEntry,
     build_timeline_figure,
     dodge_levels,
     event_detail,
     events_csv,
     events_table,
+    key,
+    key_entries,
     sort_events,
 )
 from components.timeline.callbacks import clicked_event, in_view
@@ -169,9 +174,66 @@ def test_a_selected_state_with_no_events_left_draws_an_empty_timeline(bundled, o
 
 
 def test_tick_labels_are_drawn_without_overflow_checks(bundled):
-    # The margins grow to fit the labels; plotly.js's default check measures every label
-    # against every other on each draw, a quarter of the timeline's drawing time.
+    # The margins hold the labels; plotly.js's default check measures every label against
+    # every other on each draw, a quarter of the timeline's drawing time.
     figure = figure_for(bundled)
     assert figure.layout.xaxis.ticklabeloverflow == "allow"
     assert figure.layout.yaxis.ticklabeloverflow == "allow"
-    assert figure.layout.yaxis.automargin
+
+
+@pytest.mark.parametrize("orgs", [("CSTO", "SCO"), ("NATO",), ()])
+def test_the_margins_are_set_to_hold_the_widest_label_and_the_range_slider(bundled, orgs):
+    # plotly.js does not grow them (which made it draw the figure two or three times).
+    figure = figure_for(bundled, orgs=orgs)
+    margin = figure.layout.margin
+    assert margin.autoexpand is False
+    labels = [text for text in figure.layout.yaxis.ticktext]
+    widest = max(
+        text_width(t.removeprefix("<b>").removesuffix("</b>"), 10, bold=t.startswith("<b>")) for t in labels
+    )
+    assert widest + 5 <= margin.l <= widest + 12  # plotly.js keeps 1 px beside its labels
+    # plotly.js grows the bottom margin to 6 % of the height + 38 px for labels 15 px high
+    assert 0.06 * figure.layout.height + 38 + 4 <= margin.b <= 0.06 * figure.layout.height + 38 + 6
+    assert margin.t >= 28  # room for the modebar above the first band
+
+
+def test_the_key_lists_each_band_colour_and_event_symbol_once_in_order(bundled):
+    figure = figure_for(bundled).to_plotly_json()
+    entries = key_entries(figure)
+    assert entries == [
+        KeyEntry("CSTO: signatory", theme.tint(theme.org_colour("CSTO"), 0.6)),
+        KeyEntry("CSTO: member", theme.org_colour("CSTO")),
+        KeyEntry("Suspended or frozen", theme.SUSPENDED_COLOUR),
+        KeyEntry("SCO: member", theme.org_colour("SCO")),
+        *(
+            KeyEntry(label, theme.MUTED_TEXT_COLOUR, CATEGORY_SYMBOLS[category])
+            for category, label in zip(CATEGORY_SYMBOLS, ["Cooperation", "Suspension", "Membership", "Crisis", "Institution"], strict=True)
+        ),
+    ]  # fmt: skip
+    # The page shows the key; plotly.js draws no legend, but saved images have it.
+    assert figure["layout"]["showlegend"] is False
+    assert figure["layout"]["meta"]["export"]["showlegend"] is True
+    assert figure["layout"]["meta"]["export"]["margin"]["autoexpand"] is True
+
+
+def test_the_key_follows_the_filters(bundled):
+    labels = [
+        entry.label
+        for entry in key_entries(figure_for(bundled, orgs=("NATO",), categories=["crisis"]).to_plotly_json())
+    ]
+    assert labels == ["NATO: member", "Crisis"]  # fmt: skip
+
+
+def test_the_key_s_items_show_a_swatch_or_the_filter_s_symbol():
+    figure = {
+        "data": [
+            {"type": "bar", "name": "SCO: member", "legendgroup": "period-member-SCO", "marker": {"color": "#0072B2"}},
+            {"type": "bar", "name": "SCO: member", "legendgroup": "period-member-SCO", "showlegend": False, "marker": {"color": "#0072B2"}},
+            {"type": "scatter", "name": "Crisis", "legendgroup": "event-crisis", "marker": {"symbol": "triangle-up", "color": "#6C757D"}},
+            {"type": "scatter", "name": "selected event", "showlegend": False, "marker": {"color": "red"}},
+        ]
+    }  # fmt: skip
+    swatch, symbol = key(figure)
+    assert swatch.children[0].style == {"backgroundColor": "#0072B2"} and swatch.children[1] == "SCO: member"
+    assert symbol.children[0].children == "▲" and symbol.children[1] == "Crisis"
+    assert symbol.children[0].className == "timeline-key__symbol"

@@ -82,3 +82,11 @@ def open_table(browser, table_id):
     )
     summary.send_keys(Keys.ENTER)  # a summary opens its details from the keyboard
     wait_for(browser, lambda: find_all(browser, f"#{table_id} tbody tr"), message=f"{table_id} filled")
+
+
+def key_labels(browser, key="#timeline-key"):
+    """The labels of the timeline's key (without their symbols), or of the one at `key`."""
+    return browser.driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0] + ' li')].map(item => item.lastChild.textContent)",
+        key,
+    )
