@@ -49,6 +49,11 @@ def region_table(regions: Mapping[frozenset[str], Sequence[str]], orgs: Sequence
     )
 
 
+# A diagram of counts: nothing to zoom, pan or select. Without these buttons the
+# modebar, shown on hover, also leaves the title of the narrow card uncovered.
+NO_ZOOM = ("zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d")
+
+
 def layout(figure: dict | None = None, drawn: str | None = None, day: str | None = None) -> html.Div:
     """The overlap view's card body, drawing `figure` (drawn for the key `drawn`, as of `day`) until the first update."""
     return html.Div(
@@ -56,7 +61,7 @@ def layout(figure: dict | None = None, drawn: str | None = None, day: str | None
             dcc.Graph(
                 id=ids.OVERLAP_GRAPH,
                 figure=figure or {},
-                config=theme.graph_config(),
+                config=theme.graph_config(modeBarButtonsToRemove=list(NO_ZOOM)),
                 className="view-graph view-graph--overlap",
             ),
             dcc.Store(id=ids.OVERLAP_DRAWN, data=drawn, storage_type="memory"),
