@@ -50,6 +50,8 @@ TICK_FONT_PX = 10  # the states' and lanes' labels
 LABEL_GAP_PX = 6
 BOTTOM_PX = 43
 SLIDER_SHARE = 0.06
+EDGE_MARGINS = {"l": 8, "r": 8, "t": 30, "b": 8}  # at the least; the top one leaves the modebar room
+MIN_HEIGHT_PX = 284
 DODGE_DAYS = 150  # events closer than this in one lane are stacked, not drawn on top of each other
 MAX_LEVELS = 3
 PERIOD_CLASSES = {
@@ -351,7 +353,7 @@ def build_timeline_figure(
         (end or dt.date(today.year + 1, 12, 31)).isoformat(),
     ]
     tick_rows = [country_name(iso3) for _, iso3 in rows]
-    height = max(EDGES_PX + ROW_PX * len(rows) + LANE_PX * len(lanes), 284)
+    height = max(EDGES_PX + ROW_PX * len(rows) + LANE_PX * len(lanes), MIN_HEIGHT_PX)
     widest = max(
         [text_width(name, TICK_FONT_PX) for name in tick_rows]
         + [text_width(CATEGORY_LABELS[c], TICK_FONT_PX, bold=True) for c in lanes],
@@ -362,19 +364,17 @@ def build_timeline_figure(
         barmode="overlay",
         bargap=0,
         margin={
+            **EDGE_MARGINS,
             "l": widest + LABEL_GAP_PX,
-            "r": 8,
-            "t": 30,
             "b": math.ceil(SLIDER_SHARE * height + BOTTOM_PX),
             "autoexpand": False,
         },
         # The key is the page's (`key_entries`, components/timeline/layout.py): drawn by
-        # plotly.js above the plot, the legend took a third of the figure's first drawing
-        # time, as it grew the margins and drew the figure again. Saved images show it.
+        # plotly.js above the plot, the legend's height, which depends on the screen's
+        # width, would decide the top margin, so the margins could not be set here.
+        # Saved images show it, with margins plotly.js grows to fit.
         showlegend=False,
-        meta={
-            "export": {"showlegend": True, "margin": {"l": 8, "r": 8, "t": 30, "b": 8, "autoexpand": True}}
-        },
+        meta={"export": {"showlegend": True, "margin": {**EDGE_MARGINS, "autoexpand": True}}},
         legend={
             "orientation": "h",
             "yanchor": "bottom",
