@@ -7,9 +7,7 @@ map the data can produce with a simulator of protanopia, deuteranopia and tritan
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import plotly.graph_objects as go
+from collections.abc import Iterator, Sequence
 
 ORG_COLOURS = {
     "CSTO": "#D55E00",  # vermillion
@@ -73,16 +71,35 @@ def tint(colour: str, amount: float = 0.4) -> str:
     return "#" + "".join(f"{c:02X}" for c in mixed)
 
 
-TEMPLATE = go.layout.Template(
-    layout=go.Layout(
-        font={"family": FONT_FAMILY, "color": TEXT_COLOUR, "size": 13},
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        hoverlabel={"font": {"family": FONT_FAMILY}, "align": "left"},
-        legend={"bgcolor": "rgba(255,255,255,0.8)"},
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
-    )
-)
+# The figures are the JSON plotly.js draws, built as plain dicts: plotly.py's validated
+# objects cost several times as much to build, and loading their validators alone a
+# tenth of the start-up (bench/RESULTS.md). The unit tests validate every figure they
+# build with `plotly.graph_objects.Figure`, which rejects a misspelt property.
+TEMPLATE = {
+    "layout": {
+        "font": {"color": TEXT_COLOUR, "family": FONT_FAMILY, "size": 13},
+        "hoverlabel": {"align": "left", "font": {"family": FONT_FAMILY}},
+        "legend": {"bgcolor": "rgba(255,255,255,0.8)"},
+        "margin": {"b": 8, "l": 8, "r": 8, "t": 8},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+    }
+}
+
+
+def figure_of(data: list[dict], **layout: object) -> dict:
+    """A figure of `data` (traces as dicts) with the base template and `layout`."""
+    return {"data": data, "layout": {"template": TEMPLATE, **layout}}
+
+
+def merge(target: dict, changes: dict) -> dict:
+    """`target` with `changes` written into it, nested dicts merged rather than replaced."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            merge(target[key], value)
+        else:
+            target[key] = value
+    return target
 
 
 DARK = {
@@ -105,27 +122,40 @@ def mode_of(value: object) -> str:
     return "dark" if value == "dark" else "light"
 
 
-def styled(figure: go.Figure, mode: object) -> go.Figure:
+def _axes(layout: dict) -> Iterator[dict]:
+    """Every cartesian axis of `layout`: xaxis, yaxis, xaxis2 and so on."""
+    for name, axis in layout.items():
+        if name.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
+            yield axis
+
+
+def styled(figure: dict, mode: object) -> dict:
     """`figure` restyled for the page's colour mode: unchanged for light, recoloured for `"dark"`."""
     if mode != "dark":
         return figure
-    figure.update_layout(
-        font_color=DARK["text"],
-        legend_bgcolor=DARK["legend"],
-        hoverlabel={"bgcolor": "#212529", "font": {"color": DARK["text"]}},
+    layout = figure.setdefault("layout", {})
+    merge(
+        layout,
+        {
+            "font": {"color": DARK["text"]},
+            "legend": {"bgcolor": DARK["legend"]},
+            "hoverlabel": {"bgcolor": "#212529", "font": {"color": DARK["text"]}},
+        },
     )
-    figure.update_geos(landcolor=DARK["land"], countrycolor=DARK["border"])
-    figure.update_xaxes(gridcolor=DARK["grid"])
-    figure.update_yaxes(gridcolor=DARK["grid"])
-    for trace in figure.data:
-        if trace.type == "choropleth" and trace.marker.line.color == TEXT_COLOUR:
-            trace.marker.line.color = DARK["text"]  # a selection's outline
-        elif trace.type == "choropleth" and trace.marker.line.color == BORDER_COLOUR:
-            trace.marker.line.color = DARK["border"]
-    for shape in figure.layout.shapes:
-        if shape.line.color == TEXT_COLOUR:
-            shape.line.color = DARK["text"]
-    for annotation in figure.layout.annotations:
-        if annotation.bgcolor:
-            annotation.bgcolor = DARK["legend"]
+    if "geo" in layout:
+        merge(layout["geo"], {"landcolor": DARK["land"], "countrycolor": DARK["border"]})
+    for axis in _axes(layout):
+        axis["gridcolor"] = DARK["grid"]
+    for trace in figure.get("data", []):
+        line = trace.get("marker", {}).get("line", {})
+        if trace.get("type") == "choropleth" and line.get("color") == TEXT_COLOUR:
+            line["color"] = DARK["text"]  # a selection's outline
+        elif trace.get("type") == "choropleth" and line.get("color") == BORDER_COLOUR:
+            line["color"] = DARK["border"]
+    for shape in layout.get("shapes", []):
+        if shape.get("line", {}).get("color") == TEXT_COLOUR:
+            shape["line"]["color"] = DARK["text"]
+    for annotation in layout.get("annotations", []):
+        if annotation.get("bgcolor"):
+            annotation["bgcolor"] = DARK["legend"]
     return figure

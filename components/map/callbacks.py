@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 
 import dash
-import plotly.graph_objects as go
 from dash import ClientsideFunction, Input, Output, State, clientside_callback, ctx, html
 
 import data
@@ -137,10 +136,12 @@ def _build_map_frames(orgs, statuses, country, region, mode, today) -> dict:
 
     def draw(day):  # the traces and notes alone: building the rest of the figure costs twice as much
         states, selected = _classified(orgs, statuses, country, region, day)
-        drawn = go.Figure(data=map_traces(states, data.bundled_country_points(), selected=selected))
-        drawn.layout.annotations = map_notes(states)
-        figure = theme.styled(drawn, mode).to_plotly_json()
-        return {"data": figure["data"], "annotations": figure["layout"].get("annotations", [])}
+        drawn = {
+            "data": map_traces(states, data.bundled_country_points(), selected=selected),
+            "layout": {"annotations": map_notes(states)},
+        }
+        figure = theme.styled(drawn, mode)
+        return {"data": figure["data"], "annotations": figure["layout"]["annotations"]}
 
     return frames.bundle(starts, draw, title=TITLE)
 
@@ -149,7 +150,7 @@ def draw_map(orgs, statuses, country, region, mode, day, view) -> dict:
     """The map for validated control values, built anew."""
     states, selected = _classified(orgs, statuses, country, region, day)
     figure = build_map_figure(states, data.bundled_country_points(), as_of=day, selected=selected)
-    return theme.styled(apply_view(figure, memo.thawed(view)), mode).to_plotly_json()
+    return theme.styled(apply_view(figure, memo.thawed(view)), mode)
 
 
 def _classified(orgs, statuses, country, region, day) -> tuple:

@@ -7,7 +7,6 @@ from collections.abc import Collection, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from data import PartialDate
 
@@ -153,23 +152,24 @@ def table_rows(relations: pd.DataFrame, former: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _choropleth(group: pd.DataFrame, category: str, colour: str) -> go.Choropleth:
-    return go.Choropleth(
-        locations=list(group["iso3"]),
-        z=[1] * len(group),
-        locationmode="ISO-3",
-        colorscale=[[0, colour], [1, colour]],
-        showscale=False,
-        name=category,
-        legendgroup=category,
-        showlegend=True,
-        marker={"line": {"color": theme.BORDER_COLOUR, "width": 0.5}},
-        customdata=list(zip(group["country"], group["hover"], group["iso3"], strict=True)),
-        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
-    )
+def _choropleth(group: pd.DataFrame, category: str, colour: str) -> dict:
+    return {
+        "type": "choropleth",
+        "locations": list(group["iso3"]),
+        "z": [1] * len(group),
+        "locationmode": "ISO-3",
+        "colorscale": [[0, colour], [1, colour]],
+        "showscale": False,
+        "name": category,
+        "legendgroup": category,
+        "showlegend": True,
+        "marker": {"line": {"color": theme.BORDER_COLOUR, "width": 0.5}},
+        "customdata": list(zip(group["country"], group["hover"], group["iso3"], strict=True)),
+        "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+    }
 
 
-def _small_state_markers(states: pd.DataFrame, points: pd.DataFrame) -> go.Scattergeo | None:
+def _small_state_markers(states: pd.DataFrame, points: pd.DataFrame) -> dict | None:
     located = states[states["iso3"].isin(points.index)]
     located = located.assign(
         lon=points.loc[located["iso3"], "lon"].to_numpy(),
@@ -180,46 +180,46 @@ def _small_state_markers(states: pd.DataFrame, points: pd.DataFrame) -> go.Scatt
     small = located[located["small"]]
     if small.empty:
         return None
-    return go.Scattergeo(
-        lon=list(small["lon"]),
-        lat=list(small["lat"]),
-        mode="markers",
-        name="Small states",
-        showlegend=False,
-        marker={
+    return {
+        "type": "scattergeo",
+        "lon": list(small["lon"]),
+        "lat": list(small["lat"]),
+        "mode": "markers",
+        "name": "Small states",
+        "showlegend": False,
+        "marker": {
             "size": 9,
             "color": list(small["colour"]),
             "line": {"color": theme.TEXT_COLOUR, "width": 1},
         },
-        customdata=list(zip(small["country"], small["hover"], small["iso3"], strict=True)),
-        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
-    )
+        "customdata": list(zip(small["country"], small["hover"], small["iso3"], strict=True)),
+        "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+    }
 
 
-def _selection_outline(codes: Collection[str]) -> go.Choropleth:
-    return go.Choropleth(
-        locations=sorted(codes),
-        z=[1] * len(codes),
-        locationmode="ISO-3",
-        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-        showscale=False,
-        showlegend=False,
-        name="Selected",
-        marker={"line": {"color": theme.TEXT_COLOUR, "width": 2.5}},
-        hoverinfo="skip",
-    )
+def _selection_outline(codes: Collection[str]) -> dict:
+    return {
+        "type": "choropleth",
+        "locations": sorted(codes),
+        "z": [1] * len(codes),
+        "locationmode": "ISO-3",
+        "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        "showscale": False,
+        "showlegend": False,
+        "name": "Selected",
+        "marker": {"line": {"color": theme.TEXT_COLOUR, "width": 2.5}},
+        "hoverinfo": "skip",
+    }
 
 
-def map_traces(
-    states: pd.DataFrame, points: pd.DataFrame, *, selected: Collection[str] = ()
-) -> list[go.Choropleth | go.Scattergeo]:
+def map_traces(states: pd.DataFrame, points: pd.DataFrame, *, selected: Collection[str] = ()) -> list[dict]:
     """The map's traces: a shape layer per category, markers for small states, the selection's outline.
 
     The parts of the map that change with the date (with `map_notes`); `build_map_figure`
     puts them in the figure. Arguments as for `build_map_figure`.
     """
     order = states.drop_duplicates("category").sort_values("rank", ascending=False)
-    traces: list[go.Choropleth | go.Scattergeo] = [
+    traces = [
         _choropleth(states[states["category"] == category], category, colour)
         for category, colour in zip(order["category"], order["colour"], strict=True)
     ]
@@ -231,20 +231,20 @@ def map_traces(
     return traces
 
 
-def map_notes(states: pd.DataFrame) -> list[go.layout.Annotation]:
+def map_notes(states: pd.DataFrame) -> list[dict]:
     """The map's notes: none, or for no state at all, what to do about it."""
     if not states.empty:
         return []
     return [
-        go.layout.Annotation(
-            text="No state belongs to the selected organizations on this date.<br>"
+        {
+            "text": "No state belongs to the selected organizations on this date.<br>"
             "Choose another date or organization.",
-            showarrow=False,
-            x=0.5,
-            y=0.5,
-            xref="paper",
-            yref="paper",
-        )
+            "showarrow": False,
+            "x": 0.5,
+            "y": 0.5,
+            "xref": "paper",
+            "yref": "paper",
+        }
     ]
 
 
@@ -254,8 +254,8 @@ def build_map_figure(
     *,
     as_of: dt.date,
     selected: Collection[str] = (),
-) -> go.Figure:
-    """A world map with one legend entry per category in `states`.
+) -> dict:
+    """A world map with one legend entry per category in `states`, as the JSON plotly.js draws.
 
     Args:
         states: the classified states (see `classify_states`).
@@ -263,22 +263,20 @@ def build_map_figure(
         as_of: the day shown, named in the title.
         selected: ISO codes of the states to outline: the selected state or region.
     """
-    figure = go.Figure(
-        data=map_traces(states, points, selected=selected), layout={"template": theme.TEMPLATE}
-    )
-    figure.update_geos(
-        projection={"type": "natural earth"},
-        showcountries=True,
-        countrycolor=theme.BORDER_COLOUR,
-        showland=True,
-        landcolor=theme.LAND_COLOUR,
-        showocean=False,
-        showlakes=False,
-        showframe=False,
-        showcoastlines=False,
-        bgcolor="rgba(0,0,0,0)",
-    )
-    figure.update_layout(
+    figure = theme.figure_of(
+        map_traces(states, points, selected=selected),
+        geo={
+            "projection": {"type": "natural earth"},
+            "showcountries": True,
+            "countrycolor": theme.BORDER_COLOUR,
+            "showland": True,
+            "landcolor": theme.LAND_COLOUR,
+            "showocean": False,
+            "showlakes": False,
+            "showframe": False,
+            "showcoastlines": False,
+            "bgcolor": "rgba(0,0,0,0)",
+        },
         title={
             "text": TITLE + PartialDate.of_day(as_of).label(),
             "font": {"size": 14},
@@ -289,13 +287,12 @@ def build_map_figure(
         legend={"orientation": "h", "yanchor": "top", "y": 0, "x": 0},
         uirevision="map",
         clickmode="event",
+        annotations=map_notes(states),
     )
-    apply_view(figure, INITIAL_VIEW)
-    figure.layout.annotations = map_notes(states)
-    return figure
+    return apply_view(figure, INITIAL_VIEW)
 
 
-def apply_view(figure: go.Figure, view: object) -> go.Figure:
+def apply_view(figure: dict, view: object) -> dict:
     """Set the map's zoom and pan from `view`, a mapping of plotly relayout keys to numbers.
 
     The app keeps the reader's view itself (plotly.js does not keep the zoom of its geo
@@ -310,10 +307,11 @@ def apply_view(figure: go.Figure, view: object) -> go.Figure:
         value = view.get(key)
         if isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high:
             *path, last = key.split(".")
-            node = figure.layout
+            node = figure["layout"]
             for part in path:
-                node = node[part]
+                node = node.setdefault(part, {})
             node[last] = value
-    scale = figure.layout.geo.projection.scale or 1
-    figure.layout.geo.resolution = 50 if scale >= DETAIL_SCALE else 110
+    geo = figure["layout"].setdefault("geo", {})
+    scale = geo.get("projection", {}).get("scale") or 1
+    geo["resolution"] = 50 if scale >= DETAIL_SCALE else 110
     return figure

@@ -147,7 +147,7 @@ def draw_overlap(orgs, statuses, country, region, mode, day) -> dict:
         selected=country,
         selected_region=state.region_of(memo.thawed(region), orgs),
     )
-    return theme.styled(figure, mode).to_plotly_json()
+    return theme.styled(figure, mode)
 
 
 def clicked_selection(click: object) -> tuple[str, str] | None:

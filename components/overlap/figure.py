@@ -6,9 +6,6 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
-
 from data import PartialDate, country_name
 
 from .. import theme
@@ -40,6 +37,11 @@ STATUS_WORDS = {
 }
 
 Regions = Mapping[frozenset[str], Sequence[str]]
+# The UpSet chart: bars above, the dot matrix below, on one shared x axis.
+UPSET_ROW_SHARES = (0.62, 0.38)
+UPSET_ROW_GAP = 0.04
+# Its y axes: labels that push the margin out rather than being cut off, a faint grid.
+UPSET_AXIS = {"automargin": True, "gridcolor": "#E9ECEF", "zeroline": False, "title": {"standoff": 15}}
 
 
 def region_name(region: frozenset[str], selected: Sequence[str]) -> str:
@@ -74,36 +76,34 @@ def _title(as_of: dt.date) -> dict:
     }
 
 
-def _base_figure(as_of: dt.date, notes: Sequence[str]) -> go.Figure:
-    figure = go.Figure(layout={"template": theme.TEMPLATE})
-    figure.update_layout(
+def _base_figure(as_of: dt.date, notes: Sequence[str]) -> dict:
+    """A figure with no traces yet: the title, and `notes` below the drawing."""
+    return theme.figure_of(
+        [],
         title=_title(as_of),
         showlegend=False,
         margin={"l": 8, "r": 8, "t": 32, "b": 8 + 16 * len(notes)},
         dragmode=False,
         clickmode="event",
         hovermode="closest",
+        annotations=[
+            {
+                "text": note, "showarrow": False, "x": 0, "xanchor": "left", "xref": "paper", "y": 0,
+                "yref": "paper", "yanchor": "top", "yshift": -4 - 16 * line,
+                "font": {"size": 11, "color": theme.MUTED_TEXT_COLOUR},
+            }
+            for line, note in enumerate(notes)
+        ],
+    )  # fmt: skip
+
+
+def _message(figure: dict, text: str) -> dict:
+    layout = figure["layout"]
+    layout["xaxis"] = {"visible": False}
+    layout["yaxis"] = {"visible": False}
+    layout["annotations"].append(
+        {"text": text, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper"}
     )
-    for line, note in enumerate(notes):
-        figure.add_annotation(
-            text=note,
-            showarrow=False,
-            x=0,
-            xanchor="left",
-            xref="paper",
-            y=0,
-            yref="paper",
-            yanchor="top",
-            yshift=-4 - 16 * line,
-            font={"size": 11, "color": theme.MUTED_TEXT_COLOUR},
-        )
-    return figure
-
-
-def _message(figure: go.Figure, text: str) -> go.Figure:
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False)
-    figure.add_annotation(text=text, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     return figure
 
 
@@ -136,8 +136,8 @@ def build_overlap_figure(
     as_of: dt.date,
     selected: str | None = None,
     selected_region: frozenset[str] | None = None,
-) -> go.Figure:
-    """An area-proportional Euler diagram of the selected organizations' states.
+) -> dict:
+    """An area-proportional Euler diagram of the selected organizations' states, as the JSON plotly.js draws.
 
     Circles' areas are proportional to the number of states each organization
     counts, their overlaps to the number they share (exact for two; best fit for
@@ -204,15 +204,21 @@ def build_overlap_figure(
     pad = 0.12 * max(right - left, top - bottom)
     y_range = [bottom - pad, top + pad * 1.6]
     unit = (y_range[1] - y_range[0]) / PLOT_HEIGHT_PX
+    layout = figure["layout"]
+    layout["shapes"] = []
     for org, (x, y, r) in zip(drawn, circles, strict=True):
         colour = theme.org_colour(org)
-        figure.add_shape(
-            type="circle", x0=x - r, x1=x + r, y0=y - r, y1=y + r, layer="below",
-            line={"color": colour, "width": 2}, fillcolor=colour, opacity=0.22,
+        layout["shapes"].append(
+            {
+                "type": "circle", "x0": x - r, "x1": x + r, "y0": y - r, "y1": y + r, "layer": "below",
+                "line": {"color": colour, "width": 2}, "fillcolor": colour, "opacity": 0.22,
+            }
         )  # fmt: skip
-        figure.add_annotation(
-            x=x, y=y + r, yshift=10, text=f"<b>{org}</b> ({counts[org]})", showarrow=False,
-            font={"color": colour, "size": 14},
+        layout["annotations"].append(
+            {
+                "x": x, "y": y + r, "yshift": 10, "text": f"<b>{org}</b> ({counts[org]})", "showarrow": False,
+                "font": {"color": colour, "size": 14},
+            }
         )  # fmt: skip
 
     region_x, region_y, region_text, region_hover, region_keys, region_lines = [], [], [], [], [], []
@@ -239,23 +245,21 @@ def build_overlap_figure(
             name_text.append(f"<b>[{code}]</b>" if code == selected else code)
             name_hover.append(country_name(code))
             name_codes.append(code)
-    figure.add_trace(
-        go.Scatter(
-            x=region_x, y=region_y, mode="markers+text", text=region_text, name="regions",
-            marker={"size": 24, "color": "rgba(255,255,255,0.9)", "line": {"width": 2, "color": region_lines}},
-            textfont={"size": 12}, customdata=[["region", key] for key in region_keys],
-            hovertext=region_hover, hovertemplate="%{hovertext}<extra></extra>",
-        )
-    )  # fmt: skip
-    figure.add_trace(
-        go.Scatter(
-            x=name_x, y=name_y, mode="text", text=name_text, name="states",
-            textfont={"size": 11}, customdata=[["state", code] for code in name_codes],
-            hovertext=name_hover, hovertemplate="%{hovertext}<extra></extra>",
-        )
-    )  # fmt: skip
-    figure.update_xaxes(visible=False, range=[left - pad, right + pad])
-    figure.update_yaxes(visible=False, range=y_range, scaleanchor="x", scaleratio=1)
+    figure["data"] = [
+        {
+            "type": "scatter", "x": region_x, "y": region_y, "mode": "markers+text", "text": region_text,
+            "name": "regions", "textfont": {"size": 12}, "customdata": [["region", key] for key in region_keys],
+            "hovertext": region_hover, "hovertemplate": "%{hovertext}<extra></extra>",
+            "marker": {"size": 24, "color": "rgba(255,255,255,0.9)", "line": {"width": 2, "color": region_lines}},
+        },
+        {
+            "type": "scatter", "x": name_x, "y": name_y, "mode": "text", "text": name_text, "name": "states",
+            "textfont": {"size": 11}, "customdata": [["state", code] for code in name_codes],
+            "hovertext": name_hover, "hovertemplate": "%{hovertext}<extra></extra>",
+        },
+    ]  # fmt: skip
+    layout["xaxis"] = {"visible": False, "range": [left - pad, right + pad]}
+    layout["yaxis"] = {"visible": False, "range": y_range, "scaleanchor": "x", "scaleratio": 1}
     return figure
 
 
@@ -266,7 +270,7 @@ def build_upset_figure(
     statuses: Sequence[str],
     as_of: dt.date,
     selected_region: frozenset[str] | None = None,
-) -> go.Figure:
+) -> dict:
     """An UpSet chart: one bar per non-empty intersection, and a dot matrix naming its organizations."""
     orgs = list(orgs)
     notes = [counting_note(statuses)]
@@ -276,64 +280,67 @@ def build_upset_figure(
     )
     if not columns:
         return _message(_base_figure(as_of, notes), "No state is counted on this date.")
-    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.04)
-    figure.update_layout(_base_figure(as_of, notes).layout)
+    figure = _base_figure(as_of, notes)
     positions = list(range(len(columns)))
-    figure.add_trace(
-        go.Bar(
-            x=positions,
-            y=[len(regions[region]) for region in columns],
-            text=[len(regions[region]) for region in columns],
-            textposition="outside",
-            marker={
+    traces = [
+        {
+            "type": "bar",
+            "xaxis": "x",
+            "yaxis": "y",
+            "x": positions,
+            "y": [len(regions[region]) for region in columns],
+            "text": [str(len(regions[region])) for region in columns],
+            "textposition": "outside",
+            "marker": {
                 "color": [theme.overlap_colour([o for o in orgs if o in r], orgs) for r in columns],
                 "line": {
                     "width": [3 if r == selected_region else 0 for r in columns],
                     "color": theme.TEXT_COLOUR,
                 },
             },
-            customdata=[["region", region_key(region, orgs)] for region in columns],
-            hovertext=[
+            "customdata": [["region", region_key(region, orgs)] for region in columns],
+            "hovertext": [
                 f"<b>{region_name(region, orgs)}</b><br>"
                 + ", ".join(country_name(c) for c in regions[region])
                 for region in columns
             ],
-            hovertemplate="%{hovertext}<extra></extra>",
-            name="intersections",
-        ),
-        row=1,
-        col=1,
-    )
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "name": "intersections",
+        }
+    ]
     for position, region in zip(positions, columns, strict=True):
         members = [orgs.index(org) for org in orgs if org in region]
-        figure.add_trace(
-            go.Scatter(
-                x=[position] * len(orgs),
-                y=list(range(len(orgs))),
-                mode="markers",
-                marker={
+        traces.append(
+            {
+                "type": "scatter", "xaxis": "x2", "yaxis": "y2", "x": [position] * len(orgs),
+                "y": list(range(len(orgs))), "mode": "markers", "hoverinfo": "skip", "showlegend": False,
+                "marker": {
                     "size": 11,
                     "color": [theme.TEXT_COLOUR if i in members else "#DEE2E6" for i in range(len(orgs))],
                 },
-                hoverinfo="skip",
-                showlegend=False,
-            ),
-            row=2,
-            col=1,
-        )
+            }
+        )  # fmt: skip
         if len(members) > 1:
-            figure.add_trace(
-                go.Scatter(
-                    x=[position, position], y=[min(members), max(members)], mode="lines",
-                    line={"color": theme.TEXT_COLOUR, "width": 2}, hoverinfo="skip", showlegend=False,
-                ),
-                row=2,
-                col=1,
+            traces.append(
+                {
+                    "type": "scatter", "xaxis": "x2", "yaxis": "y2", "x": [position, position],
+                    "y": [min(members), max(members)], "mode": "lines", "hoverinfo": "skip", "showlegend": False,
+                    "line": {"color": theme.TEXT_COLOUR, "width": 2},
+                }
             )  # fmt: skip
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(title_text="States", row=1, col=1, rangemode="tozero", fixedrange=True)
-    figure.update_yaxes(
-        row=2, col=1, tickvals=list(range(len(orgs))), ticktext=orgs, autorange="reversed", fixedrange=True,
-        showgrid=False,
+    figure["data"] = traces
+    upper, lower = UPSET_ROW_SHARES
+    drawn = 1 - UPSET_ROW_GAP
+    figure["layout"].update(
+        xaxis={"anchor": "y", "domain": [0.0, 1.0], "matches": "x2", "showticklabels": False, "visible": False},
+        xaxis2={"anchor": "y2", "domain": [0.0, 1.0], "visible": False},
+        yaxis={
+            **UPSET_AXIS, "anchor": "x", "domain": [round(1 - upper * drawn, 4), 1.0], "title": {**UPSET_AXIS["title"], "text": "States"},
+            "rangemode": "tozero", "fixedrange": True,
+        },
+        yaxis2={
+            **UPSET_AXIS, "anchor": "x2", "domain": [0.0, round(lower * drawn, 4)], "tickvals": list(range(len(orgs))),
+            "ticktext": orgs, "autorange": "reversed", "fixedrange": True, "showgrid": False,
+        },
     )  # fmt: skip
     return figure

@@ -107,7 +107,7 @@ def timeline_figure(controls: tuple, event: str | None, mode: str, today: dt.dat
         end=end,
         selected_event=event,
     )
-    return theme.styled(figure, mode).to_plotly_json()
+    return theme.styled(figure, mode)
 
 
 disclosure.gate(

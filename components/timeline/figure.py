@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from data import country_name
 from data.schema import CATEGORIES, CATEGORY_LABELS
@@ -130,7 +129,7 @@ def _rows(
     return rows, bands
 
 
-def _period_traces(periods: pd.DataFrame, rows: list[tuple[str, str]], today: dt.date) -> list[go.Bar]:
+def _period_traces(periods: pd.DataFrame, rows: list[tuple[str, str]], today: dt.date) -> list[dict]:
     position = {row: index for index, row in enumerate(rows)}
     periods = periods.assign(
         kind=periods["status"].map(period_class),
@@ -141,16 +140,19 @@ def _period_traces(periods: pd.DataFrame, rows: list[tuple[str, str]], today: dt
     for (org, kind), group in periods.groupby(["family", "kind"], sort=False):
         spans = group["finish"] - group["start_day"]
         traces.append(
-            go.Bar(
-                orientation="h",
-                y=group["row"].tolist(),
-                base=group["start_day"].dt.strftime("%Y-%m-%d").tolist(),
-                x=(spans.dt.total_seconds() * 1000).tolist(),
-                width=0.72,
-                marker={"color": _class_colour(org, kind), "line": {"width": 0}},
-                name=f"{org}: {kind}" if kind != "suspended or frozen" else "Suspended or frozen",
-                legendgroup=f"period-{kind}-{org}" if kind != "suspended or frozen" else "period-suspended",
-                customdata=list(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "y": group["row"].tolist(),
+                "base": group["start_day"].dt.strftime("%Y-%m-%d").tolist(),
+                "x": (spans.dt.total_seconds() * 1000).tolist(),
+                "width": 0.72,
+                "marker": {"color": _class_colour(org, kind), "line": {"width": 0}},
+                "name": f"{org}: {kind}" if kind != "suspended or frozen" else "Suspended or frozen",
+                "legendgroup": f"period-{kind}-{org}"
+                if kind != "suspended or frozen"
+                else "period-suspended",
+                "customdata": list(
                     zip(
                         group["country"],
                         group["family"],
@@ -161,33 +163,33 @@ def _period_traces(periods: pd.DataFrame, rows: list[tuple[str, str]], today: dt
                         strict=True,
                     )
                 ),
-                hovertemplate=(
+                "hovertemplate": (
                     "<b>%{customdata[0]}</b>: %{customdata[2]} of %{customdata[1]}<br>"
                     "%{customdata[3]} to %{customdata[4]}<br>Source: %{customdata[5]}<extra></extra>"
                 ),
-            )
+            }
         )
     # One legend entry for every "suspended or frozen" trace.
     seen = set()
     for trace in traces:
-        trace.showlegend = trace.legendgroup not in seen
-        seen.add(trace.legendgroup)
+        trace["showlegend"] = trace["legendgroup"] not in seen
+        seen.add(trace["legendgroup"])
     return traces
 
 
 def _event_traces(
     events: pd.DataFrame, *, orgs: Sequence[str], categories: Sequence[str], lane_y: dict[str, float]
-) -> list[go.Scatter]:
+) -> list[dict]:
     traces = []
     for category in categories:
         rows = events[events["category"] == category].sort_values("day", kind="stable")
         # A legend entry in a neutral colour: the markers themselves take their organization's colour.
         traces.append(
-            go.Scatter(
-                x=[None], y=[None], mode="markers", name=CATEGORY_LABELS[category], legendgroup=f"event-{category}",
-                marker={"symbol": CATEGORY_SYMBOLS[category], "size": 11, "color": theme.MUTED_TEXT_COLOUR},
-                hoverinfo="skip",
-            )
+            {
+                "type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": CATEGORY_LABELS[category],
+                "legendgroup": f"event-{category}", "hoverinfo": "skip",
+                "marker": {"symbol": CATEGORY_SYMBOLS[category], "size": 11, "color": theme.MUTED_TEXT_COLOUR},
+            }
         )  # fmt: skip
         if rows.empty:
             continue
@@ -197,20 +199,21 @@ def _event_traces(
             shown = [org for org in orgs if org in families] or list(families)
             colours.append(theme.overlap_colour(shown, orgs) if shown else theme.MUTED_TEXT_COLOUR)
         traces.append(
-            go.Scatter(
-                x=rows["day"].dt.strftime("%Y-%m-%d").tolist(),
-                y=[lane_y[category] - 0.32 * level for level in levels],
-                mode="markers",
-                name=CATEGORY_LABELS[category],
-                legendgroup=f"event-{category}",
-                showlegend=False,
-                marker={
+            {
+                "type": "scatter",
+                "x": rows["day"].dt.strftime("%Y-%m-%d").tolist(),
+                "y": [lane_y[category] - 0.32 * level for level in levels],
+                "mode": "markers",
+                "name": CATEGORY_LABELS[category],
+                "legendgroup": f"event-{category}",
+                "showlegend": False,
+                "marker": {
                     "symbol": CATEGORY_SYMBOLS[category],
                     "size": 11,
                     "color": colours,
                     "line": {"width": 1, "color": "#FFFFFF"},
                 },
-                customdata=list(
+                "customdata": list(
                     zip(
                         rows["date_label"],
                         rows["title"],
@@ -222,11 +225,11 @@ def _event_traces(
                         strict=True,
                     )
                 ),
-                hovertemplate=(
+                "hovertemplate": (
                     "<b>%{customdata[1]}</b><br>%{customdata[0]} · %{customdata[2]}<br>%{customdata[4]}<br>"
                     "<i>%{customdata[5]}</i><br>Source: %{customdata[6]} · click for details<extra></extra>"
                 ),
-            )
+            }
         )
     return traces
 
@@ -270,8 +273,8 @@ def build_timeline_figure(
     start: dt.date | None = None,
     end: dt.date | None = None,
     selected_event: str | None = None,
-) -> go.Figure:
-    """Membership periods in one band per organization, events in one lane per category.
+) -> dict:
+    """Membership periods in one band per organization, events in one lane per category, as the JSON plotly.js draws.
 
     Args:
         periods: membership rows to draw (see `data.members_as_of` and the `memberships` table).
@@ -290,25 +293,23 @@ def build_timeline_figure(
     lane_y = {category: lane_top + 0.5 + 1.6 * index + 0.64 for index, category in enumerate(lanes)}
     bottom = lane_top + 1.6 * len(lanes) if lanes else max(len(rows), 1)
 
-    figure = go.Figure(layout={"template": theme.TEMPLATE})
-    figure.add_traces(_period_traces(periods, rows, today) if rows else [])
-    figure.add_traces(_event_traces(events, orgs=orgs, categories=lanes, lane_y=lane_y))
+    traces = _period_traces(periods, rows, today) if rows else []
+    traces += _event_traces(events, orgs=orgs, categories=lanes, lane_y=lane_y)
     if selected_event is not None and selected_event in set(events["id"]):
-        for trace in figure.data:
-            if trace.customdata is not None and trace.type == "scatter":
-                ids_ = [c[3] for c in trace.customdata]
+        for trace in traces:
+            if trace["type"] == "scatter" and "customdata" in trace:
+                ids_ = [c[3] for c in trace["customdata"]]
                 if selected_event in ids_:
                     index = ids_.index(selected_event)
-                    figure.add_trace(
-                        go.Scatter(
-                            x=[trace.x[index]], y=[trace.y[index]], mode="markers", showlegend=False,
-                            marker={"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2.5, "color": theme.TEXT_COLOUR}},
-                            hoverinfo="skip", name="selected event",
-                        )
+                    traces.append(
+                        {
+                            "type": "scatter", "x": [trace["x"][index]], "y": [trace["y"][index]], "mode": "markers",
+                            "showlegend": False, "hoverinfo": "skip", "name": "selected event",
+                            "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2.5, "color": theme.TEXT_COLOUR}},
+                        }
                     )  # fmt: skip
                     break
 
-    # Shapes and annotations are set in one go: plotly copies every earlier one on each `add_shape`.
     shapes = [
         # Named, so that the browser can move it when the date alone changes (assets/blocs.js).
         {
@@ -359,7 +360,8 @@ def build_timeline_figure(
         + [text_width(CATEGORY_LABELS[c], TICK_FONT_PX, bold=True) for c in lanes],
         default=0,
     )
-    figure.update_layout(
+    return theme.figure_of(
+        traces,
         height=height,
         barmode="overlay",
         bargap=0,
@@ -410,4 +412,3 @@ def build_timeline_figure(
         shapes=shapes,
         annotations=annotations,
     )
-    return figure

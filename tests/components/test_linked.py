@@ -4,13 +4,13 @@ import datetime as dt
 import io
 
 import pandas as pd
-import plotly.graph_objects as go
 
 import data
 from components import theme
 from components.downloads import memberships_csv
 from components.state import DEFAULT_STATUSES, parse_query, to_query
 from components.summary import describe
+from tests.support.figures import validated
 
 TODAY = dt.date(2026, 11, 28)
 LABELS = {"CSTO": "CSTO", "SCO": "SCO", "NATO": "NATO", "CSTO_PA": "CSTO PA"}
@@ -51,17 +51,31 @@ def test_memberships_csv_keeps_sources_and_precision(bundled):
 
 
 def test_dark_mode_restyles_a_figure_and_light_leaves_it():
-    figure = go.Figure(
-        go.Choropleth(locations=["RUS"], z=[1], marker={"line": {"color": theme.BORDER_COLOUR}})
-    )
-    figure.update_geos(landcolor=theme.LAND_COLOUR)
-    figure.add_vline(x=1, line={"color": theme.TEXT_COLOUR})
-    assert theme.styled(figure, "light") is figure and figure.layout.geo.landcolor == theme.LAND_COLOUR
-    theme.styled(figure, "dark")
-    assert figure.layout.geo.landcolor == theme.DARK["land"]
-    assert figure.layout.font.color == theme.DARK["text"]
-    assert figure.data[0].marker.line.color == theme.DARK["border"]
-    assert figure.layout.shapes[0].line.color == theme.DARK["text"]
+    def figure():
+        return theme.figure_of(
+            [
+                {"type": "choropleth", "locations": ["RUS"], "z": [1], "marker": {"line": {"color": theme.BORDER_COLOUR}}},
+                {"type": "choropleth", "locations": ["KAZ"], "z": [1], "marker": {"line": {"color": theme.TEXT_COLOUR}}},
+            ],
+            geo={"landcolor": theme.LAND_COLOUR},
+            xaxis={"showgrid": True},
+            xaxis2={"showgrid": True},
+            shapes=[{"type": "line", "x0": 1, "x1": 1, "y0": 0, "y1": 1, "line": {"color": theme.TEXT_COLOUR}}],
+            annotations=[{"text": "a note", "bgcolor": "white"}],
+        )  # fmt: skip
+
+    light = figure()
+    assert theme.styled(light, "light") is light and light == figure()
+    dark = validated(theme.styled(figure(), "dark"))
+    assert dark.layout.geo.landcolor == theme.DARK["land"]
+    assert dark.layout.font.color == theme.DARK["text"]
+    assert dark.layout.xaxis.gridcolor == dark.layout.xaxis2.gridcolor == theme.DARK["grid"]
+    assert dark.data[0].marker.line.color == theme.DARK["border"]
+    assert dark.data[1].marker.line.color == theme.DARK["text"]  # a selection's outline
+    assert dark.layout.shapes[0].line.color == theme.DARK["text"]
+    assert dark.layout.annotations[0].bgcolor == theme.DARK["legend"]
+    # The template every figure shares is left alone.
+    assert theme.TEMPLATE["layout"]["font"]["color"] == theme.TEXT_COLOUR
 
 
 def test_embed_is_kept_in_the_url_and_only_for_known_views():

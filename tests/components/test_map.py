@@ -1,6 +1,5 @@
 import datetime as dt
 
-import plotly.graph_objects as go
 import pytest
 
 import data
@@ -14,6 +13,7 @@ from components.map import (
     table_rows,
 )
 from components.map.callbacks import clicked_country
+from tests.support.figures import validated
 
 DAY = dt.date(2014, 4, 24)
 
@@ -70,8 +70,7 @@ def test_a_frozen_membership_outranks_a_partnership(bundled):
 
 
 def test_figure_has_one_legend_entry_per_category_members_first(bundled, points):
-    figure = build_map_figure(classified(bundled, ["CSTO", "SCO"]), points, as_of=DAY)
-    assert isinstance(figure, go.Figure)
+    figure = validated(build_map_figure(classified(bundled, ["CSTO", "SCO"]), points, as_of=DAY))
     legend = [trace.name for trace in figure.data if trace.showlegend]
     assert legend == [
         "Member of CSTO and SCO",
@@ -90,7 +89,7 @@ def test_figure_has_one_legend_entry_per_category_members_first(bundled, points)
 def test_small_states_get_a_clickable_marker_in_their_colour(bundled, points):
     day = dt.date(2024, 1, 1)
     states = classified(bundled, ["SCO", "NATO"], day)
-    figure = build_map_figure(states, points, as_of=day)
+    figure = validated(build_map_figure(states, points, as_of=day))
     markers = next(trace for trace in figure.data if trace.type == "scattergeo")
     codes = [custom[2] for custom in markers.customdata]
     # Bahrain and the Maldives are not drawn at 1:110m; Luxembourg is a few pixels wide.
@@ -103,14 +102,14 @@ def test_small_states_get_a_clickable_marker_in_their_colour(bundled, points):
 
 
 def test_selected_state_is_outlined(bundled, points):
-    figure = build_map_figure(classified(bundled, ["CSTO"]), points, as_of=DAY, selected={"ARM"})
+    figure = validated(build_map_figure(classified(bundled, ["CSTO"]), points, as_of=DAY, selected={"ARM"}))
     outline = figure.data[-1]
     assert list(outline.locations) == ["ARM"]
     assert outline.marker.line.width > 2 and outline.hoverinfo == "skip" and not outline.showlegend
 
 
 def test_empty_selection_explains_itself(bundled, points):
-    figure = build_map_figure(classified(bundled, []), points, as_of=DAY)
+    figure = validated(build_map_figure(classified(bundled, []), points, as_of=DAY))
     assert figure.data == ()
     assert "No state belongs" in figure.layout.annotations[0].text
 
@@ -147,10 +146,10 @@ def test_borders_note_names_the_disputed_territories():
 
 
 def test_apply_view_carries_a_readers_zoom_and_ignores_anything_else(bundled, points):
-    figure = build_map_figure(classified(bundled, ["CSTO"]), points, as_of=DAY)
-    assert figure.layout.geo.projection.scale == INITIAL_VIEW["geo.projection.scale"]
+    built = build_map_figure(classified(bundled, ["CSTO"]), points, as_of=DAY)
+    assert validated(built).layout.geo.projection.scale == INITIAL_VIEW["geo.projection.scale"]
     apply_view(
-        figure,
+        built,
         {
             "geo.projection.scale": 4,
             "geo.center.lon": 70.5,
@@ -160,16 +159,17 @@ def test_apply_view_carries_a_readers_zoom_and_ignores_anything_else(bundled, po
             "xaxis.range": [0, 1],
         },
     )
+    figure = validated(built)
     assert figure.layout.geo.projection.scale == 4
     assert figure.layout.geo.center.lon == 70.5
     assert figure.layout.geo.center.lat == INITIAL_VIEW["geo.center.lat"]
     assert figure.layout.geo.projection.rotation.lon is None
     assert figure.layout.geo.projection.type == "natural earth"
-    assert apply_view(figure, "garbage") is figure
+    assert apply_view(built, "garbage") is built
 
 
 def test_zooming_in_switches_to_the_finer_shapes(bundled, points):
     figure = build_map_figure(classified(bundled, ["CSTO"]), points, as_of=DAY)
-    assert figure.layout.geo.resolution == 110
-    assert apply_view(figure, {"geo.projection.scale": 8}).layout.geo.resolution == 50
-    assert apply_view(figure, {"geo.projection.scale": 2}).layout.geo.resolution == 110
+    assert validated(figure).layout.geo.resolution == 110
+    assert validated(apply_view(figure, {"geo.projection.scale": 8})).layout.geo.resolution == 50
+    assert validated(apply_view(figure, {"geo.projection.scale": 2})).layout.geo.resolution == 110

@@ -17,9 +17,15 @@ from components.overlap import (
 )
 from components.overlap.callbacks import clicked_selection
 from components.state import DEFAULT_STATUSES
+from tests.support.figures import validated
 
 DAY = dt.date(2014, 4, 24)
 F = frozenset
+
+
+def drawn(regions, **options):
+    """The diagram as `build_overlap_figure` builds it, validated."""
+    return validated(build_overlap_figure(regions, **options))
 
 
 def test_lens_area_limits():
@@ -104,7 +110,7 @@ def points(figure, name):
 
 
 def test_figure_areas_are_proportional_to_counts(bundled):
-    figure = build_overlap_figure(
+    figure = drawn(
         regions_on(bundled, ["CSTO", "SCO"]), orgs=["CSTO", "SCO"], statuses=DEFAULT_STATUSES, as_of=DAY
     )
     circles = [shape for shape in figure.layout.shapes if shape.type == "circle"]
@@ -122,7 +128,7 @@ def test_figure_areas_are_proportional_to_counts(bundled):
 
 def test_statuses_change_what_is_counted(bundled):
     statuses = ["member", "observer", "dialogue_partner"]
-    figure = build_overlap_figure(
+    figure = drawn(
         regions_on(bundled, ["CSTO", "SCO"], statuses=statuses),
         orgs=["CSTO", "SCO"],
         statuses=statuses,
@@ -134,7 +140,7 @@ def test_statuses_change_what_is_counted(bundled):
 
 def test_selection_is_marked(bundled):
     regions = regions_on(bundled, ["CSTO", "SCO"])
-    figure = build_overlap_figure(
+    figure = drawn(
         regions,
         orgs=["CSTO", "SCO"],
         statuses=DEFAULT_STATUSES,
@@ -150,7 +156,7 @@ def test_selection_is_marked(bundled):
 
 def test_nato_beside_the_two_overlaps_neither(bundled):
     orgs = ["CSTO", "SCO", "NATO"]
-    figure = build_overlap_figure(regions_on(bundled, orgs), orgs=orgs, statuses=DEFAULT_STATUSES, as_of=DAY)
+    figure = drawn(regions_on(bundled, orgs), orgs=orgs, statuses=DEFAULT_STATUSES, as_of=DAY)
     assert len([s for s in figure.layout.shapes if s.type == "circle"]) == 3
     assert set(points(figure, "regions")) == {"CSTO", "CSTO,SCO", "SCO", "NATO"}
     assert not any("off by" in a.text for a in figure.layout.annotations)
@@ -159,9 +165,7 @@ def test_nato_beside_the_two_overlaps_neither(bundled):
 def test_more_than_three_organizations_get_an_upset_chart(bundled):
     orgs = ["CSTO", "SCO", "NATO", "CSTO_PA"]
     statuses = ["member", "observer"]
-    figure = build_overlap_figure(
-        regions_on(bundled, orgs, statuses=statuses), orgs=orgs, statuses=statuses, as_of=DAY
-    )
+    figure = drawn(regions_on(bundled, orgs, statuses=statuses), orgs=orgs, statuses=statuses, as_of=DAY)
     bars = next(t for t in figure.data if t.type == "bar")
     assert bars.customdata[0][1] == "NATO"  # the largest intersection first
     assert list(bars.y) == sorted(bars.y, reverse=True)
@@ -169,16 +173,14 @@ def test_more_than_three_organizations_get_an_upset_chart(bundled):
 
 
 def test_one_organization_draws_one_circle_and_an_empty_one_is_named(bundled):
-    figure = build_overlap_figure(
-        regions_on(bundled, ["CSTO"]), orgs=["CSTO"], statuses=DEFAULT_STATUSES, as_of=DAY
-    )
+    figure = drawn(regions_on(bundled, ["CSTO"]), orgs=["CSTO"], statuses=DEFAULT_STATUSES, as_of=DAY)
     assert len(figure.layout.shapes) == 1
     day = dt.date(1993, 1, 1)
-    figure = build_overlap_figure(
+    figure = drawn(
         regions_on(bundled, ["CSTO", "SCO"], day), orgs=["CSTO", "SCO"], statuses=DEFAULT_STATUSES, as_of=day
     )
     assert any(a.text == "SCO: no state counted on this date." for a in figure.layout.annotations)
-    figure = build_overlap_figure({}, orgs=[], statuses=DEFAULT_STATUSES, as_of=DAY)
+    figure = drawn({}, orgs=[], statuses=DEFAULT_STATUSES, as_of=DAY)
     assert any("Select organizations" in a.text for a in figure.layout.annotations)
 
 
@@ -207,9 +209,7 @@ def test_clicked_selection(click, expected):
 
 def test_a_crowded_region_shows_its_count_and_lists_names_on_hover(bundled):
     regions = regions_on(bundled, ["SCO", "NATO"], dt.date(2024, 12, 31))
-    figure = build_overlap_figure(
-        regions, orgs=["SCO", "NATO"], statuses=DEFAULT_STATUSES, as_of=dt.date(2024, 12, 31)
-    )
+    figure = drawn(regions, orgs=["SCO", "NATO"], statuses=DEFAULT_STATUSES, as_of=dt.date(2024, 12, 31))
     shown = set(points(figure, "states"))
     assert not shown & {"USA", "FRA", "DEU"}  # NATO's 32 are too many to write out
     assert {"CHN", "IND"} <= shown

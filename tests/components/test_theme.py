@@ -48,3 +48,14 @@ def test_simulator_sees_red_and_green_alike_with_deuteranopia():
     # A sanity check of the simulator itself: pure red and green collapse for deuteranopes.
     assert distance("#FF0000", "#00FF00") > 100
     assert distance("#FF0000", "#00FF00", "deuteranopia") < 0.4 * distance("#FF0000", "#00FF00")
+
+
+def test_a_figure_plotly_would_reject_fails_validation():
+    from tests.support.figures import validated
+
+    figure = validated(theme.figure_of([{"type": "scatter", "x": [1]}]))
+    assert figure.layout.template.layout.font.color == theme.TEXT_COLOUR
+    with pytest.raises(ValueError, match="colour"):
+        validated(theme.figure_of([{"type": "scatter", "x": [1], "colour": "red"}]))
+    with pytest.raises(ValueError):
+        validated(theme.figure_of([], geo={"projection": {"type": "flat earth"}}))

@@ -20,6 +20,7 @@ from components.timeline import (
     sort_events,
 )
 from components.timeline.callbacks import clicked_event, in_view
+from tests.support.figures import validated
 
 TODAY = dt.date(2026, 11, 28)
 DAY = dt.date(2014, 4, 24)
@@ -34,9 +35,11 @@ def view(dataset, orgs=("CSTO", "SCO"), statuses=DEFAULT_STATUSES, country=None,
 
 def figure_for(dataset, **kwargs):
     orgs, day, periods, events, start, end = view(dataset, **kwargs)
-    return build_timeline_figure(
-        periods, events, orgs=orgs, categories=kwargs.get("categories") or list(CATEGORY_SYMBOLS),
-        as_of=day, today=TODAY, start=start, end=end,
+    return validated(
+        build_timeline_figure(
+            periods, events, orgs=orgs, categories=kwargs.get("categories") or list(CATEGORY_SYMBOLS),
+            as_of=day, today=TODAY, start=start, end=end,
+        )
     )  # fmt: skip
 
 
@@ -100,7 +103,7 @@ def test_categories_range_and_selection_filter_what_is_shown(bundled):
 
 def test_the_cursor_and_range_follow_the_state(bundled):
     orgs, day, periods, events, _, _ = view(bundled)
-    figure = build_timeline_figure(periods, events, orgs=orgs, as_of=day, today=TODAY, start=dt.date(2010, 1, 1), end=dt.date(2015, 1, 1))  # fmt: skip
+    figure = validated(build_timeline_figure(periods, events, orgs=orgs, as_of=day, today=TODAY, start=dt.date(2010, 1, 1), end=dt.date(2015, 1, 1)))  # fmt: skip
     assert list(figure.layout.xaxis.range) == ["2010-01-01", "2015-01-01"]
     line = next(s for s in figure.layout.shapes if s.type == "line" and s.xref == "x")
     assert pd.Timestamp(line.x0, unit="ms") == pd.Timestamp(DAY)
