@@ -200,7 +200,11 @@
     // painted: Dash applies a callback's outputs, and renders what they change, before the
     // browser paints, so the bookkeeping of a date move (the stores, the summary, the URL,
     // the year slider) would hold back the views it redrew by a frame or two. Until then,
-    // `pending` holds the URL and the year on their way.
+    // `pending` holds the URL and the year on their way. A URL or year that a later move
+    // has replaced on its way is not written at all: written and then overwritten within a
+    // frame, the year slider could keep showing the first year (dcc.Slider's handle
+    // follows its value a render late), and the URL would set off the sync callback for
+    // a date already gone.
     function afterPaint(writes) {
         const due = writes.filter(([, , value]) => value !== none());
         for (const [id, prop, value] of due) {
@@ -209,9 +213,11 @@
         }
         requestAnimationFrame(() => setTimeout(() => {
             for (const [id, prop, value] of due) {
+                if (id === "url" && pending.search !== value) { continue; }
+                if (id === "filters-year" && pending.year !== value) { continue; }
                 window.dash_clientside.set_props(id, {[prop]: value});
-                if (id === "url" && pending.search === value) { pending.search = null; }
-                if (id === "filters-year" && pending.year === value) { pending.year = null; }
+                if (id === "url") { pending.search = null; }
+                if (id === "filters-year") { pending.year = null; }
             }
         }, 0));
     }
