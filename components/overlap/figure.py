@@ -40,8 +40,6 @@ Regions = Mapping[frozenset[str], Sequence[str]]
 # The UpSet chart: bars above, the dot matrix below, on one shared x axis.
 UPSET_ROW_SHARES = (0.62, 0.38)
 UPSET_ROW_GAP = 0.04
-# Its y axes: labels that push the margin out rather than being cut off, a faint grid.
-UPSET_AXIS = {"automargin": True, "gridcolor": "#E9ECEF", "zeroline": False, "title": {"standoff": 15}}
 
 
 def region_name(region: frozenset[str], selected: Sequence[str]) -> str:
@@ -330,17 +328,22 @@ def build_upset_figure(
             )  # fmt: skip
     figure["data"] = traces
     upper, lower = UPSET_ROW_SHARES
-    drawn = 1 - UPSET_ROW_GAP
+    plotted = 1 - UPSET_ROW_GAP
     figure["layout"].update(
         xaxis={"anchor": "y", "domain": [0.0, 1.0], "matches": "x2", "showticklabels": False, "visible": False},
         xaxis2={"anchor": "y2", "domain": [0.0, 1.0], "visible": False},
-        yaxis={
-            **UPSET_AXIS, "anchor": "x", "domain": [round(1 - upper * drawn, 4), 1.0], "title": {**UPSET_AXIS["title"], "text": "States"},
-            "rangemode": "tozero", "fixedrange": True,
-        },
-        yaxis2={
-            **UPSET_AXIS, "anchor": "x2", "domain": [0.0, round(lower * drawn, 4)], "tickvals": list(range(len(orgs))),
-            "ticktext": orgs, "autorange": "reversed", "fixedrange": True, "showgrid": False,
-        },
+        yaxis=_upset_y_axis(
+            anchor="x", domain=[round(1 - upper * plotted, 4), 1.0], title={"text": "States", "standoff": 15},
+            rangemode="tozero",
+        ),
+        yaxis2=_upset_y_axis(
+            anchor="x2", domain=[0.0, round(lower * plotted, 4)], tickvals=list(range(len(orgs))), ticktext=orgs,
+            autorange="reversed", showgrid=False,
+        ),
     )  # fmt: skip
     return figure
+
+
+def _upset_y_axis(**options: object) -> dict:
+    """A y axis of the UpSet chart: labels that push the margin out rather than being cut off, a faint grid."""
+    return {"automargin": True, "gridcolor": "#E9ECEF", "zeroline": False, "fixedrange": True, **options}
