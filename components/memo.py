@@ -2,8 +2,9 @@
 
 A classroom asks for the same few views again and again (the same dates, the same
 organizations), and building a figure costs 5–30 ms (a view's frames, a figure for
-every period, many times that): each is built once and then answered from memory, up to
-`KEPT` figures per view, least recently used dropped first. Keys are control values after validation, made hashable by `frozen`.
+every period, many times that): each is built once and then answered from memory, up
+to `KEPT` figures per view, least recently used dropped first. Keys are control values
+after validation, made hashable by `frozen`.
 """
 
 from __future__ import annotations
