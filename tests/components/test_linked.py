@@ -4,13 +4,13 @@ import datetime as dt
 import io
 
 import pandas as pd
+from figures import validated
 
 import data
 from components import theme
 from components.downloads import memberships_csv
 from components.state import DEFAULT_STATUSES, parse_query, to_query
 from components.summary import describe
-from tests.support.figures import validated
 
 TODAY = dt.date(2026, 11, 28)
 LABELS = {"CSTO": "CSTO", "SCO": "SCO", "NATO": "NATO", "CSTO_PA": "CSTO PA"}

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from figures import validated
 
 import data
 from components import theme
@@ -13,7 +14,6 @@ from components.map import (
     table_rows,
 )
 from components.map.callbacks import clicked_country
-from tests.support.figures import validated
 
 DAY = dt.date(2014, 4, 24)
 

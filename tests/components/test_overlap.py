@@ -2,6 +2,7 @@ import datetime as dt
 import math
 
 import pytest
+from figures import validated
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,6 @@ from components.overlap import (
 )
 from components.overlap.callbacks import clicked_selection
 from components.state import DEFAULT_STATUSES
-from tests.support.figures import validated
 
 DAY = dt.date(2014, 4, 24)
 F = frozenset

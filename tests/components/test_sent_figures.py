@@ -7,6 +7,7 @@ top (dark mode, a reader's zoom, the frames the browser moves the date with).
 import datetime as dt
 
 import pytest
+from figures import validated
 
 from components import memo
 from components.map import callbacks as map_callbacks
@@ -14,7 +15,6 @@ from components.overlap import callbacks as overlap_callbacks
 from components.selection import view_controls
 from components.state import CATEGORIES, DEFAULT_STATUSES, STATUSES
 from components.timeline import callbacks as timeline_callbacks
-from tests.support.figures import validated
 
 TODAY = dt.date(2026, 11, 28)
 DAY = dt.date(2014, 4, 24)

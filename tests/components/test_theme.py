@@ -51,7 +51,7 @@ def test_simulator_sees_red_and_green_alike_with_deuteranopia():
 
 
 def test_a_figure_plotly_would_reject_fails_validation():
-    from tests.support.figures import validated
+    from figures import validated
 
     figure = validated(theme.figure_of([{"type": "scatter", "x": [1]}]))
     assert figure.layout.template.layout.font.color == theme.TEXT_COLOUR

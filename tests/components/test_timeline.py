@@ -3,6 +3,7 @@ import io
 
 import pandas as pd
 import pytest
+from figures import validated
 
 from components import theme
 from components.state import DEFAULT_STATUSES
@@ -20,7 +21,6 @@ from components.timeline import (
     sort_events,
 )
 from components.timeline.callbacks import clicked_event, in_view
-from tests.support.figures import validated
 
 TODAY = dt.date(2026, 11, 28)
 DAY = dt.date(2014, 4, 24)
