@@ -3,6 +3,7 @@ import itertools
 
 import pytest
 from colour_vision import distance
+from figures import validated
 
 import data
 from components import theme
@@ -51,8 +52,6 @@ def test_simulator_sees_red_and_green_alike_with_deuteranopia():
 
 
 def test_a_figure_plotly_would_reject_fails_validation():
-    from figures import validated
-
     figure = validated(theme.figure_of([{"type": "scatter", "x": [1]}]))
     assert figure.layout.template.layout.font.color == theme.TEXT_COLOUR
     with pytest.raises(ValueError, match="colour"):
