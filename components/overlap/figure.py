@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 
 from data import PartialDate, country_name
 
 from .. import theme
+from ..text_width import text_width
 from .geometry import layout_euler
 
 __all__ = [
@@ -24,8 +26,16 @@ __all__ = [
 MAX_EULER_SETS = 3
 MAX_NAMES_SHOWN = 12  # a region with more states shows its count; hover lists them
 PLOT_HEIGHT_PX = 360  # the drawing area of the graph, for spacing names in data units
+NARROWEST_PLOT_PX = 350  # its width on a 1024 px projector or a wide phone
+ORG_LABEL_PX = 14
 NAME_WIDTH_PX = 34
 NAME_HEIGHT_PX = 15
+NAME_FONT_PX = 11
+NOTE_FONT_PX = 11
+NOTE_LINE_PX = 16
+# The notes below the diagram are broken into lines this wide: the graph is at its
+# narrowest (about 280 px) on a phone 320 px wide, less its 8 px margins.
+NOTE_WIDTH_PX = 260
 STATUS_WORDS = {
     "member": "members",
     "signatory": "signatories",
@@ -74,25 +84,40 @@ def _title(as_of: dt.date) -> dict:
     }
 
 
+def note_lines(note: str, width: int = NOTE_WIDTH_PX) -> list[str]:
+    """`note` broken at spaces into lines at most `width` px wide (a longer word keeps a line of its own)."""
+    lines: list[str] = []
+    for word in note.split():
+        if lines and text_width(f"{lines[-1]} {word}", NOTE_FONT_PX) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 def _base_figure(as_of: dt.date, notes: Sequence[str]) -> dict:
-    """A figure with no traces yet: the title, and `notes` below the drawing."""
+    """A figure with no traces yet: the title, and `notes` below the drawing, each on lines of its own."""
+    annotations, below = [], 0
+    for note in notes:
+        lines = note_lines(note)
+        annotations.append(
+            {
+                "text": "<br>".join(lines), "showarrow": False, "x": 0, "xanchor": "left", "xref": "paper", "y": 0,
+                "yref": "paper", "yanchor": "top", "yshift": -4 - NOTE_LINE_PX * below, "align": "left",
+                "font": {"size": NOTE_FONT_PX, "color": theme.MUTED_TEXT_COLOUR},
+            }
+        )  # fmt: skip
+        below += len(lines)
     return theme.figure_of(
         [],
         title=_title(as_of),
         showlegend=False,
-        margin={"l": 8, "r": 8, "t": 32, "b": 8 + 16 * len(notes)},
+        margin={"l": 8, "r": 8, "t": 32, "b": 8 + NOTE_LINE_PX * below},
         dragmode=False,
         clickmode="event",
         hovermode="closest",
-        annotations=[
-            {
-                "text": note, "showarrow": False, "x": 0, "xanchor": "left", "xref": "paper", "y": 0,
-                "yref": "paper", "yanchor": "top", "yshift": -4 - 16 * line,
-                "font": {"size": 11, "color": theme.MUTED_TEXT_COLOUR},
-            }
-            for line, note in enumerate(notes)
-        ],
-    )  # fmt: skip
+        annotations=annotations,
+    )
 
 
 def _message(figure: dict, text: str) -> dict:
@@ -110,20 +135,85 @@ def _wrapped(names, per_line: int = 5) -> str:
     return "<br>".join(", ".join(names[i : i + per_line]) for i in range(0, len(names), per_line))
 
 
+COUNT_PX = 24  # the marker that holds a region's count
+
+
 def _name_grid(states: Sequence[str], centre: tuple[float, float], unit: float) -> list[tuple[float, float]]:
-    """Positions for `states` in a grid centred below `centre`, `unit` data units per pixel."""
-    columns = max(1, min(4, math.ceil(math.sqrt(len(states) * 1.5))))
-    rows = math.ceil(len(states) / columns)
+    """Positions for `states` in a grid below the region's count, the two centred on `centre`.
+
+    `unit`: data units per pixel.
+    """
+    columns, _ = _grid_shape(len(states))
     dx, dy = NAME_WIDTH_PX * unit, NAME_HEIGHT_PX * unit
-    x0, y0 = centre
+    x0 = centre[0]
+    first_row = _count_y(len(states), centre, unit) - (COUNT_PX / 2 + 2) * unit - dy / 2
     positions = []
     for index in range(len(states)):
         row, column = divmod(index, columns)
         in_row = min(columns, len(states) - row * columns)
-        positions.append(
-            (x0 + (column - (in_row - 1) / 2) * dx, y0 - 1.2 * dy - row * dy + (rows - 1) * dy / 2)
-        )
+        positions.append((x0 + (column - (in_row - 1) / 2) * dx, first_row - row * dy))
     return positions
+
+
+def _grid_shape(names: int) -> tuple[int, int]:
+    """Columns and rows of a grid of `names`: at most three columns, wider than tall."""
+    columns = max(1, min(3, math.ceil(math.sqrt(names * 1.5))))
+    return columns, math.ceil(names / columns)
+
+
+def _count_y(names: int, centre: tuple[float, float], unit: float) -> float:
+    """Where a region's count stands: at `centre`, or above its `names` with the two centred there."""
+    if not names:
+        return centre[1]
+    _, rows = _grid_shape(names)
+    height = COUNT_PX + 2 + rows * NAME_HEIGHT_PX
+    return centre[1] + (height / 2 - COUNT_PX / 2) * unit
+
+
+Box = tuple[float, float, float, float]  # left, right, bottom, top, in data units
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def _region_box(
+    point: tuple[float, float], names: Sequence[tuple[str, tuple[float, float]]], unit: float
+) -> Box:
+    """What a region's count (a 24 px marker above its names) and its names take up."""
+    x = point[0]
+    count_y = _count_y(len(names), point, unit)
+    xs, ys = [x - 13 * unit, x + 13 * unit], [count_y - 13 * unit, count_y + 13 * unit]
+    for code, (name_x, name_y) in names:
+        half = text_width(code, NAME_FONT_PX) / 2 * unit
+        xs += [name_x - half, name_x + half]
+        ys += [name_y - NAME_HEIGHT_PX / 2 * unit, name_y + NAME_HEIGHT_PX / 2 * unit]
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+def _org_labels(
+    orgs: Sequence[str], circles: Sequence[tuple[float, float, float]], counts: Mapping[str, int], unit: float
+) -> dict[str, tuple[dict, Box]]:
+    """Where each organization's name stands, as annotation properties, and the box it takes up.
+
+    Above its circle, reaching away from the diagram's middle: two circles' tops can stand
+    closer together than their names are long. A name that would still run into another
+    organization's goes below its circle instead, the smaller circle's first.
+    """
+    middle = (min(x - r for x, _, r in circles) + max(x + r for x, _, r in circles)) / 2
+    placed: dict[str, tuple[dict, Box]] = {}
+    for org, (x, y, r) in sorted(zip(orgs, circles, strict=True), key=lambda item: -item[1][2]):
+        side = "center" if abs(x - middle) < 0.1 * r else "right" if x < middle else "left"
+        width = text_width(f"{org} ({counts[org]})", ORG_LABEL_PX, bold=True) * unit
+        left = {"center": x - width / 2, "right": x - width, "left": x}[side]
+        height = 20 * unit
+        above = (left, left + width, y + r, y + r + height)
+        below = (left, left + width, y - r - height, y - r)
+        if any(_overlap(above, other) for _, other in placed.values()):
+            placed[org] = ({"x": x, "xanchor": side, "y": y - r, "yshift": -10}, below)
+        else:
+            placed[org] = ({"x": x, "xanchor": side, "y": y + r, "yshift": 10}, above)
+    return placed
 
 
 def build_overlap_figure(
@@ -201,9 +291,13 @@ def build_overlap_figure(
     top = max(y + r for _, y, r in circles)
     pad = 0.12 * max(right - left, top - bottom)
     y_range = [bottom - pad, top + pad * 1.6]
-    unit = (y_range[1] - y_range[0]) / PLOT_HEIGHT_PX
+    # Data units per pixel where the diagram is drawn smallest: limited by its height on
+    # a wide screen, by its width on a phone. Names are spaced, and checked for room, at
+    # that scale.
+    unit = max((y_range[1] - y_range[0]) / PLOT_HEIGHT_PX, (right - left + 2 * pad) / NARROWEST_PLOT_PX)
     layout = figure["layout"]
     layout["shapes"] = []
+    labels = _org_labels(drawn, circles, counts, unit)
     for org, (x, y, r) in zip(drawn, circles, strict=True):
         colour = theme.org_colour(org)
         layout["shapes"].append(
@@ -212,32 +306,42 @@ def build_overlap_figure(
                 "line": {"color": colour, "width": 2}, "fillcolor": colour, "opacity": 0.22,
             }
         )  # fmt: skip
+        label, _ = labels[org]
         layout["annotations"].append(
-            {
-                "x": x, "y": y + r, "yshift": 10, "text": f"<b>{org}</b> ({counts[org]})", "showarrow": False,
-                "font": {"color": colour, "size": 14},
-            }
+            {**label, "text": f"<b>{org}</b> ({counts[org]})", "showarrow": False, "font": {"color": colour, "size": ORG_LABEL_PX}}
         )  # fmt: skip
+
+    shown = [(region, point, list(regions.get(region, ()))) for region, point in label_points.items()]
+    shown = [(region, point, states) for region, point, states in shown if point is not None and states]
+    grids = {
+        region: list(zip(states, _name_grid(states, point, unit), strict=True))
+        if len(states) <= MAX_NAMES_SHOWN
+        else []
+        for region, point, states in shown
+    }
+    # Names only where every region's names and count keep clear of the others' and of
+    # the organizations' names; else the counts alone, and the names on hover.
+    boxes = [_region_box(point, grids[region], unit) for region, point, _ in shown]
+    boxes += [box for _, box in labels.values()]
+    named = not any(_overlap(a, b) for a, b in itertools.combinations(boxes, 2))
 
     region_x, region_y, region_text, region_hover, region_keys, region_lines = [], [], [], [], [], []
     name_x, name_y, name_text, name_hover, name_codes = [], [], [], [], []
-    for region, point in label_points.items():
-        states = list(regions.get(region, ()))
-        if point is None or not states:
-            continue
+    for region, point, states in shown:
         marked = selected_region == region
         region_x.append(point[0])
-        region_y.append(point[1] + 0.9 * NAME_HEIGHT_PX * unit)
+        region_y.append(_count_y(len(grids[region]) if named else 0, point, unit))
         region_text.append(f"<b>{len(states)}</b>")
-        listed = "" if len(states) <= MAX_NAMES_SHOWN else "<br>" + _wrapped(country_name(c) for c in states)
+        drawn_names = named and bool(grids[region])
+        listed = "" if drawn_names else "<br>" + _wrapped(country_name(c) for c in states)
         region_hover.append(
             f"<b>{region_name(region, drawn)}</b>: {len(states)} states{listed}<br>Click to select them"
         )
         region_keys.append(region_key(region, drawn))
         region_lines.append(theme.TEXT_COLOUR if marked else "#FFFFFF")
-        if len(states) > MAX_NAMES_SHOWN:
+        if not drawn_names:
             continue
-        for code, (x, y) in zip(states, _name_grid(states, point, unit), strict=True):
+        for code, (x, y) in grids[region]:
             name_x.append(x)
             name_y.append(y)
             name_text.append(f"<b>[{code}]</b>" if code == selected else code)
@@ -252,7 +356,7 @@ def build_overlap_figure(
         },
         {
             "type": "scatter", "x": name_x, "y": name_y, "mode": "text", "text": name_text, "name": "states",
-            "textfont": {"size": 11}, "customdata": [["state", code] for code in name_codes],
+            "textfont": {"size": NAME_FONT_PX}, "customdata": [["state", code] for code in name_codes],
             "hovertext": name_hover, "hovertemplate": "%{hovertext}<extra></extra>",
         },
     ]  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from browsing import find_all, open_page, open_table, plot_data, url_query, wait_for, wait_for_title
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
@@ -107,3 +108,48 @@ def test_three_organizations_get_three_circles_and_four_an_upset_chart(dash_br, 
     )
     bars = next(t for t in plot_data(dash_br, "overlap-graph") if t["type"] == "bar")
     assert bars["customdata"][0][1] == "NATO"
+
+
+# Every text the diagram draws (names, counts, organizations, notes), as a box in window
+# pixels; answers with those outside the figure, and each pair that overlaps.
+CROWDED_TEXT = """
+const figure = document.querySelector("#overlap-graph .main-svg").getBoundingClientRect();
+const boxes = [...document.querySelectorAll("#overlap-graph g.annotation text, #overlap-graph .scatterlayer text")]
+    .filter((text) => text.textContent.trim())
+    .map((text) => [text.textContent, text.getBoundingClientRect()]);
+const found = boxes
+    .filter(([, r]) => r.left < figure.left || r.right > figure.right || r.top < figure.top || r.bottom > figure.bottom)
+    .map(([text]) => "outside: " + text);
+boxes.forEach(([a, r], i) => boxes.slice(i + 1).forEach(([b, s]) => {
+    if (r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom) { found.push(a + " / " + b); }
+}));
+return found;
+"""
+
+
+@pytest.mark.parametrize(
+    ("query", "orgs"),
+    [
+        ("?date=2014-04-24", {"CSTO", "SCO"}),
+        ("", {"CSTO", "SCO"}),
+        ("?orgs=CSTO,SCO,NATO", {"CSTO", "SCO", "NATO"}),
+        ("?orgs=SCO,NATO", {"SCO", "NATO"}),
+        ("?orgs=CSTO,SCO,NATO&date=1999", {"CSTO", "SCO", "NATO"}),
+    ],
+)
+def test_no_text_overlaps_or_is_cut_off_on_a_projector(dash_br, served, query, orgs):
+    # At 1024 px the notes ran off the diagram's right edge, two organizations' names ran
+    # together, and with NATO beside the CSTO and the SCO their states' codes were drawn
+    # over each other.
+    dash_br.driver.set_window_size(1024, 768)
+    open_page(dash_br, served.page(query))
+    wait_for(dash_br, lambda: circle_names(dash_br) == orgs, message=f"diagram of {orgs}")
+    assert dash_br.driver.execute_script(CROWDED_TEXT) == []
+
+
+def circle_names(browser):
+    """The organizations the diagram draws a circle for, by their names above (or below) them."""
+    texts = browser.driver.execute_script(
+        "return [...document.querySelectorAll('#overlap-graph g.annotation text')].map((t) => t.textContent)"
+    )
+    return {text.split(" (")[0] for text in texts if " (" in text}

@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 import math
 
 import pytest
@@ -17,7 +18,9 @@ from components.overlap import (
     region_table,
 )
 from components.overlap.callbacks import clicked_selection
+from components.overlap.figure import NOTE_FONT_PX, NOTE_LINE_PX, NOTE_WIDTH_PX, STATUS_WORDS, note_lines
 from components.state import DEFAULT_STATUSES
+from components.text_width import text_width
 
 DAY = dt.date(2014, 4, 24)
 F = frozenset
@@ -121,9 +124,16 @@ def test_figure_areas_are_proportional_to_counts(bundled):
     assert points(figure, "regions") == {"CSTO": "<b>2</b>", "CSTO,SCO": "<b>4</b>", "SCO": "<b>2</b>"}
     assert set(points(figure, "states")) == {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "CHN", "UZB"}
     assert (
-        figure.layout.annotations[0].text
+        figure.layout.annotations[0].text.replace("<br>", " ")
         == "Counting members, signatories and members who froze their participation."
     )
+    # Each name stands above its circle, reaching away from the other: their tops are
+    # closer together than the names are long.
+    names = {a.text: a for a in figure.layout.annotations if a.text.startswith("<b>")}
+    left, right = sorted(circles, key=lambda c: c.x0)
+    assert names["<b>CSTO</b> (6)"].x == pytest.approx((left.x0 + left.x1) / 2)
+    assert names["<b>SCO</b> (6)"].x == pytest.approx((right.x0 + right.x1) / 2)
+    assert (names["<b>CSTO</b> (6)"].xanchor, names["<b>SCO</b> (6)"].xanchor) == ("right", "left")
 
 
 def test_statuses_change_what_is_counted(bundled):
@@ -135,7 +145,10 @@ def test_statuses_change_what_is_counted(bundled):
         as_of=DAY,
     )
     assert {"IND", "IRN", "PAK", "MNG", "AFG", "BLR", "LKA", "TUR"} <= set(points(figure, "states"))
-    assert figure.layout.annotations[0].text == "Counting members, observers and dialogue partners."
+    assert (
+        figure.layout.annotations[0].text.replace("<br>", " ")
+        == "Counting members, observers and dialogue partners."
+    )
 
 
 def test_selection_is_marked(bundled):
@@ -216,3 +229,36 @@ def test_a_crowded_region_shows_its_count_and_lists_names_on_hover(bundled):
     nato = next(t for t in figure.data if t.name == "regions")
     hover = dict(zip([c[1] for c in nato.customdata], nato.hovertext, strict=True))["NATO"]
     assert "32 states" in hover and "United States" in hover
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        counting_note(list(DEFAULT_STATUSES)),
+        counting_note(
+            ["member", "signatory", "observer", "dialogue_partner", "partner", "suspended", "frozen"]
+        ),
+        "The NATO and CSTO and SCO circles overlap in the drawing, but no state is in all of them.",
+        "short",
+    ],
+)
+def test_notes_are_broken_into_lines_that_fit_the_narrowest_graph(note):
+    lines = note_lines(note)
+    assert " ".join(lines) == note
+    assert all(text_width(line, NOTE_FONT_PX) <= NOTE_WIDTH_PX for line in lines)
+    # No line could have taken the next one's first word.
+    assert all(
+        text_width(f"{line} {after.split()[0]}", NOTE_FONT_PX) > NOTE_WIDTH_PX
+        for line, after in itertools.pairwise(lines)
+    )
+
+
+def test_a_word_longer_than_a_line_has_a_line_of_its_own():
+    assert note_lines("a " + "w" * 60 + " b") == ["a", "w" * 60, "b"]
+
+
+def test_the_margin_below_holds_every_line_of_the_notes(bundled):
+    figure = drawn({}, orgs=["CSTO", "SCO"], statuses=list(STATUS_WORDS), as_of=DAY)
+    lines = sum(a.text.count("<br>") + 1 for a in figure.layout.annotations if a.yref == "paper" and a.y == 0)
+    assert lines >= 3
+    assert figure.layout.margin.b == 8 + NOTE_LINE_PX * lines
