@@ -26,7 +26,9 @@ __all__ = [
 MAX_EULER_SETS = 3
 MAX_NAMES_SHOWN = 12  # a region with more states shows its count; hover lists them
 PLOT_HEIGHT_PX = 360  # the drawing area of the graph, for spacing names in data units
-NARROWEST_PLOT_PX = 350  # its width on a 1024 px projector or a wide phone
+# The diagram's width at its narrowest on a 1024 px projector, and on a phone 360 px wide.
+PROJECTOR_PLOT_PX = 350
+PHONE_PLOT_PX = 300
 ORG_LABEL_PX = 14
 NAME_WIDTH_PX = 34
 NAME_HEIGHT_PX = 15
@@ -178,11 +180,10 @@ def _overlap(a: Box, b: Box) -> bool:
 
 
 def _region_box(
-    point: tuple[float, float], names: Sequence[tuple[str, tuple[float, float]]], unit: float
+    point: tuple[float, float], names: Sequence[tuple[str, tuple[float, float]]], count_y: float, unit: float
 ) -> Box:
-    """What a region's count (a 24 px marker above its names) and its names take up."""
+    """What a region's count (a 24 px marker at `count_y`) and its names take up, `unit` data units a pixel."""
     x = point[0]
-    count_y = _count_y(len(names), point, unit)
     xs, ys = [x - 13 * unit, x + 13 * unit], [count_y - 13 * unit, count_y + 13 * unit]
     for code, (name_x, name_y) in names:
         half = text_width(code, NAME_FONT_PX) / 2 * unit
@@ -291,10 +292,13 @@ def build_overlap_figure(
     top = max(y + r for _, y, r in circles)
     pad = 0.12 * max(right - left, top - bottom)
     y_range = [bottom - pad, top + pad * 1.6]
-    # Data units per pixel where the diagram is drawn smallest: limited by its height on
-    # a wide screen, by its width on a phone. Names are spaced, and checked for room, at
-    # that scale.
-    unit = max((y_range[1] - y_range[0]) / PLOT_HEIGHT_PX, (right - left + 2 * pad) / NARROWEST_PLOT_PX)
+    # Data units per pixel, limited by the diagram's height on a wide screen and by its
+    # width on a narrow one. Names are spaced for a phone, so that a region's names keep
+    # apart there, and checked for room on a projector, so that they are not given up
+    # wherever a phone would lack it.
+    height_unit = (y_range[1] - y_range[0]) / PLOT_HEIGHT_PX
+    unit = max(height_unit, (right - left + 2 * pad) / PROJECTOR_PLOT_PX)
+    spacing = max(height_unit, (right - left + 2 * pad) / PHONE_PLOT_PX)
     layout = figure["layout"]
     layout["shapes"] = []
     labels = _org_labels(drawn, circles, counts, unit)
@@ -314,14 +318,17 @@ def build_overlap_figure(
     shown = [(region, point, list(regions.get(region, ()))) for region, point in label_points.items()]
     shown = [(region, point, states) for region, point, states in shown if point is not None and states]
     grids = {
-        region: list(zip(states, _name_grid(states, point, unit), strict=True))
+        region: list(zip(states, _name_grid(states, point, spacing), strict=True))
         if len(states) <= MAX_NAMES_SHOWN
         else []
         for region, point, states in shown
     }
     # Names only where every region's names and count keep clear of the others' and of
     # the organizations' names; else the counts alone, and the names on hover.
-    boxes = [_region_box(point, grids[region], unit) for region, point, _ in shown]
+    boxes = [
+        _region_box(point, grids[region], _count_y(len(grids[region]), point, spacing), unit)
+        for region, point, _ in shown
+    ]
     boxes += [box for _, box in labels.values()]
     named = not any(_overlap(a, b) for a, b in itertools.combinations(boxes, 2))
 
@@ -330,7 +337,7 @@ def build_overlap_figure(
     for region, point, states in shown:
         marked = selected_region == region
         region_x.append(point[0])
-        region_y.append(_count_y(len(grids[region]) if named else 0, point, unit))
+        region_y.append(_count_y(len(grids[region]) if named else 0, point, spacing))
         region_text.append(f"<b>{len(states)}</b>")
         drawn_names = named and bool(grids[region])
         listed = "" if drawn_names else "<br>" + _wrapped(country_name(c) for c in states)
