@@ -128,20 +128,22 @@ return found;
 
 
 @pytest.mark.parametrize(
-    ("query", "orgs"),
+    ("width", "query", "orgs"),
     [
-        ("?date=2014-04-24", {"CSTO", "SCO"}),
-        ("", {"CSTO", "SCO"}),
-        ("?orgs=CSTO,SCO,NATO", {"CSTO", "SCO", "NATO"}),
-        ("?orgs=SCO,NATO", {"SCO", "NATO"}),
-        ("?orgs=CSTO,SCO,NATO&date=1999", {"CSTO", "SCO", "NATO"}),
+        (1024, "?date=2014-04-24", {"CSTO", "SCO"}),
+        (1024, "", {"CSTO", "SCO"}),
+        (1024, "?orgs=CSTO,SCO,NATO", {"CSTO", "SCO", "NATO"}),
+        (1024, "?orgs=SCO,NATO", {"SCO", "NATO"}),
+        (1024, "?orgs=CSTO,SCO,NATO&date=1999", {"CSTO", "SCO", "NATO"}),
+        (360, "", {"CSTO", "SCO"}),
+        (360, "?orgs=CSTO,SCO,NATO", {"CSTO", "SCO", "NATO"}),
     ],
 )
-def test_no_text_overlaps_or_is_cut_off_on_a_projector(dash_br, served, query, orgs):
+def test_no_text_overlaps_or_is_cut_off_on_a_projector_or_a_phone(dash_br, served, width, query, orgs):
     # At 1024 px the notes ran off the diagram's right edge, two organizations' names ran
     # together, and with NATO beside the CSTO and the SCO their states' codes were drawn
-    # over each other.
-    dash_br.driver.set_window_size(1024, 768)
+    # over each other; at 360 px, codes in one region touched.
+    dash_br.driver.set_window_size(width, 768)
     open_page(dash_br, served.page(query))
     wait_for(dash_br, lambda: circle_names(dash_br) == orgs, message=f"diagram of {orgs}")
     assert dash_br.driver.execute_script(CROWDED_TEXT) == []
