@@ -4,20 +4,23 @@
  * needs the server once the views' frames are here.
  *
  * `dash_clientside.blocs`:
- * - `dateMoved` keeps the URL's `date` and the other of the two controls in step, with the
- *   rules the server's sync callback applies to every other control (components/filters.py):
- *   a day that is the end of the period the URL names keeps the URL's coarser date; a year
- *   on the slider is a year-precision date, shown as its last day (today, for this year);
- *   a URL without a date stands for today. It then redraws the map and the overlap diagram
- *   from their frames (components/frames.py: the figure of each period in which no
- *   membership changes, made once for a choice of the other controls), moves the
- *   timeline's as-of line and rewrites the summary sentence. It draws with plotly.js
- *   itself: Dash runs a callback only once no pending callback may still change its
- *   inputs, and the URL's change brings the server's sync callback, which may change the
- *   date, so views drawn by callbacks of their own would wait for that round trip.
- *   Without frames for the figure shown, it asks the server to draw the day, and for the
- *   frames (once per figure).
- * - `settle` redraws a view whose figure or frames arrive after the date moved on.
+ * - `moveDate` is the one owner of the date: it keeps the date picker, the year slider and
+ *   the URL's `date` in step, with the rules the server's sync callback applies to every
+ *   other parameter (components/filters.py): a day that is the end of the period the URL
+ *   names keeps the URL's coarser date; a year on the slider is a year-precision date,
+ *   shown as its last day (today, for this year); a URL without a date stands for today.
+ *   The URL's date is the one thing written outside a callback's outputs: with the
+ *   History API, once the views are painted (and dcc.Location told, as on Back), so that
+ *   no server callback holds a redrawing view back. A URL changed by the server (the sync
+ *   callback opening an event, Reset) or by Back moves the date controls. It also moves
+ *   the timeline's as-of line.
+ * - `ask` and `show` are a framed view's (components/frames.py): `ask` requests the day, and
+ *   the frames, when the browser has no frames for the figure shown; `show`, the one writer
+ *   of the view's figure, draws the server's answer or the frame of the day shown.
+ * - `play` steps the year on; `keepZoom` keeps the map's zoom and pan.
+ *
+ * Component ids and the URL's parameter order come from Python (`filters-config`), not
+ * from literals here.
  */
 (function () {
     "use strict";
@@ -82,20 +85,6 @@
         return date !== null && date.first >= earliest && date.first <= today ? date : null;
     }
 
-    // `search` with its `date` set to `text`, in the place the server's canonical order
-    // gives it (after `orgs`), every other parameter left as it is.
-    function withDate(search, text) {
-        const parts = (search || "").replace(/^\?/, "").split("&").filter(Boolean);
-        const piece = "date=" + text;
-        const at = parts.findIndex((part) => part.split("=")[0] === "date");
-        if (at >= 0) {
-            parts[at] = piece;
-        } else {
-            parts.splice(parts.length && parts[0].split("=")[0] === "orgs" ? 1 : 0, 0, piece);
-        }
-        return "?" + parts.join("&");
-    }
-
     // "1 September 2025": `PartialDate.label` of a day.
     function label(day) {
         const [year, month, date] = day.split("-").map(Number);
@@ -124,10 +113,28 @@
 
     const none = () => window.dash_clientside.no_update;
 
+    // `search` with its `date` set to `text`, in the place the canonical `order` of the
+    // parameters gives it, every other parameter left as it is.
+    function withDate(search, text, order) {
+        const parts = (search || "").replace(/^\?/, "").split("&").filter(Boolean);
+        const piece = "date=" + text;
+        const at = parts.findIndex((part) => part.split("=")[0] === "date");
+        if (at >= 0) {
+            parts[at] = piece;
+        } else {
+            const rank = (part) => {
+                const found = order.indexOf(part.split("=")[0]);
+                return found < 0 ? order.length : found;
+            };
+            const after = parts.findIndex((part) => rank(part) > order.indexOf("date"));
+            parts.splice(after < 0 ? parts.length : after, 0, piece);
+        }
+        return "?" + parts.join("&");
+    }
+
     // The sentence that puts the views in words for `day` (`describe` in
-    // components/summary.py), from the frame of the overlap diagram.
-    function sentenceOn(frames, day, today) {
-        const words = frameOn(frames, day).summary;
+    // components/summary.py), from the words for any day (`summary.sentences`).
+    function sentenceOn(words, day, today) {
         if (!words) { return none(); }
         if (words.always !== undefined) { return words.always; }
         return day >= today ? words.today : "On " + label(day) + ", " + words.past;
@@ -138,28 +145,9 @@
         return gd && gd._fullLayout && window.Plotly ? gd : null;
     }
 
-    // Redraw the view `graphId` for `day` from its frames, if they were made for the
-    // figure it shows. Drawn with plotly.js at once, as the Dash figure would be drawn a
-    // few tens of milliseconds later, after Dash has scheduled every callback the date
-    // sets off; before plotly.js has drawn the graph, as the Dash figure.
-    // Returns [figure, shown, request, frames request]: the figure if Dash must draw it,
-    // the day shown, or a request that the server draw it; and, the first time frames for
-    // the figure shown are missing, a request for them.
-    function redraw(graphId, day, frames, drawn, figure, shown) {
-        if (day === shown) { return [none(), none(), none(), none()]; }
-        if (!frames || frames.key !== drawn || !figure || !figure.layout) {
-            const ask = asked.get(graphId) !== drawn;
-            asked.set(graphId, drawn);
-            return [none(), none(), {day: day, at: Date.now()}, ask ? {key: drawn, at: Date.now()} : none()];
-        }
-        const next = figureOn(frames, day, figure);
-        const gd = graphDiv(graphId);
-        if (gd === null) { return [next, day, none(), none()]; }
-        window.Plotly.react(gd, next.data, next.layout);
-        return [none(), day, none(), none()];
+    function triggered() {
+        return (window.dash_clientside.callback_context.triggered || []).map((t) => t.prop_id);
     }
-
-    const asked = new Map();  // graph id: the key of the figure whose frames were asked for
 
     // Move the timeline's as-of line (the shape named "as-of") to `day`, now and after every
     // later drawing of the timeline (a figure from the server was drawn for the date its
@@ -196,116 +184,167 @@
         window.Plotly.react(gd, gd.data, Object.assign({}, gd.layout, {shapes: moved}));
     }
 
-    // Set each [component, prop, value] of `writes` (but no_update) once the browser has
-    // painted: Dash applies a callback's outputs, and renders what they change, before the
-    // browser paints, so the bookkeeping of a date move (the stores, the summary, the URL,
-    // the year slider) would hold back the views it redrew by a frame or two. Until then,
-    // `pending` holds the URL and the year on their way. A URL or year that a later move
-    // has replaced on its way is not written at all: written and then overwritten within a
-    // frame, the year slider could keep showing the first year (dcc.Slider's handle
-    // follows its value a render late), and the URL would set off the sync callback for
-    // a date already gone.
-    function afterPaint(writes) {
-        const due = writes.filter(([, , value]) => value !== none());
-        for (const [id, prop, value] of due) {
-            if (id === "url") { pending.search = value; }
-            if (id === "filters-year") { pending.year = value; }
-        }
+    // Put `search` in the address bar once the browser has painted (Dash renders what a
+    // callback changes before the browser paints, so dcc.Location's callbacks would hold
+    // back the views just redrawn), then tell dcc.Location, as the browser's Back does. A
+    // URL that a later move has replaced on its way is not written at all: it would be a
+    // history entry for a date gone by. Steps of play replace the entry rather than add one.
+    function writeUrl(search, replace) {
+        pendingSearch = search;
         requestAnimationFrame(() => setTimeout(() => {
-            for (const [id, prop, value] of due) {
-                if (id === "url" && pending.search !== value) { continue; }
-                if (id === "filters-year" && pending.year !== value) { continue; }
-                window.dash_clientside.set_props(id, {[prop]: value});
-                if (id === "url") { pending.search = null; }
-                if (id === "filters-year") { pending.year = null; }
-            }
+            if (pendingSearch !== search) { return; }
+            pendingSearch = null;
+            if (search === window.location.search) { return; }
+            const url = window.location.pathname + search + window.location.hash;
+            window.history[replace ? "replaceState" : "pushState"]({}, "", url);
+            window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
         }, 0));
     }
 
-    const pending = {search: null, year: null};
+    let pendingSearch = null;
 
     // The URL's date and the other control after the date picker (`date`) or the year
     // slider (`year`) moved. Returns {search, date, year, day}: the new values of the
     // URL, the date picker and the year slider (no_update where they stay), and the day.
-    function dateControls(movedYear, date, year, search, today, earliest) {
+    function dateControls(movedYear, date, year, search, today, earliest, order) {
+        order = order || ["orgs", "date"];
         // The URL without a date stands for today (as the reset button and links leave it).
         const shown = urlDate(search, today, earliest) || partial(today);
         if (!movedYear) {
             const day = dayFrom(date, today, earliest);
             const keep = asOf(shown, today) === day;
             const nextYear = Number(day.slice(0, 4));
-            return {search: keep ? none() : withDate(search, day), date: none(), year: nextYear === year ? none() : nextYear, day: day};
+            return {search: keep ? none() : withDate(search, day, order), date: none(), year: nextYear === year ? none() : nextYear, day: day};
         }
         if (!Number.isInteger(year) || year < 1 || year > 9999) {
             return {search: none(), date: none(), year: none(), day: dayFrom(date, today, earliest)};
         }
-        // A year the URL's date already lies in (the sync callback setting both from a
-        // link, or play reaching a year) keeps that date.
+        // A year the URL's date already lies in (a link setting both controls, or play
+        // reaching a year) keeps that date.
         const keep = asOf(shown, today).startsWith(pad(year, 4));
         const day = asOf(keep ? shown : partial(pad(year, 4)), today);
-        return {search: keep ? none() : withDate(search, pad(year, 4)), date: day === date ? none() : day, year: none(), day: day};
+        return {search: keep ? none() : withDate(search, pad(year, 4), order), date: day === date ? none() : day, year: none(), day: day};
+    }
+
+    // The date controls for the URL's date: where a link, Back, Reset or an opened event put it.
+    function controlsFromUrl(search, date, year, today, earliest) {
+        const day = asOf(urlDate(search, today, earliest) || partial(today), today);
+        const nextYear = Number(day.slice(0, 4));
+        return {date: dayFrom(date, today, earliest) === day ? none() : day, year: nextYear === year ? none() : nextYear, day: day};
+    }
+
+    // A framed view's state in this page: `generation` counts changes of its controls;
+    // `answered`, the generation the last answer was asked for; `framesAsked`, the one
+    // whose frames were asked for.
+    const views = new Map();
+
+    function viewOf(name) {
+        if (!views.has(name)) { views.set(name, {generation: 0, answered: 0, framesAsked: -1}); }
+        return views.get(name);
     }
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         blocs: {
-            // The date picker or the year slider moved: the URL's date and the other
-            // control follow, the map and the overlap diagram are redrawn from their
-            // frames, the timeline's as-of line moves and, once that is painted, the summary
-            // sentence, the URL and the other control follow. Returns [date, map figure, map
-            // request, map frames request, the same three for the overlap, region date]; the
-            // region date is the day, only while a region is selected (the callbacks listing
-            // its states need it).
-            dateMoved: function (date, year, search, today, earliest, mapFrames, mapDrawn, mapFigure, mapShown,
-                                 overlapFrames, overlapDrawn, overlapFigure, overlapShown, region) {
-                const triggered = (window.dash_clientside.callback_context.triggered || []).map((t) => t.prop_id);
-                const movedYear = triggered.length > 0 && triggered.every((id) => id.endsWith(".value"));
-                const controls = dateControls(
-                    movedYear, date, pending.year !== null ? pending.year : year,
-                    pending.search !== null ? pending.search : search, today, earliest
-                );
-                const [mapFigureNow, mapDay, mapAsked, mapFramesAsked] = redraw(
-                    "map-graph", controls.day, mapFrames, mapDrawn, mapFigure, mapShown
-                );
-                const [overlapFigureNow, overlapDay, overlapAsked, overlapFramesAsked] = redraw(
-                    "overlap-graph", controls.day, overlapFrames, overlapDrawn, overlapFigure, overlapShown
-                );
-                moveAsOfLine("timeline-graph", controls.day);
-                const framed = overlapFrames && overlapFrames.key === overlapDrawn;
-                afterPaint([
-                    ["map-day", "data", mapDay],
-                    ["overlap-day", "data", overlapDay],
-                    ["view-summary", "children", framed ? sentenceOn(overlapFrames, controls.day, today) : none()],
-                    ["url", "search", controls.search],
-                    ["filters-year", "value", controls.year],
-                ]);
-                const regionDate = Array.isArray(region) && region.length ? controls.day : none();
-                return [
-                    controls.date, mapFigureNow, mapAsked, mapFramesAsked,
-                    overlapFigureNow, overlapAsked, overlapFramesAsked, regionDate,
-                ];
+            // The date picker, the year slider, a step of play or the URL moved: returns the
+            // date picker, the year slider and the region date (the day, only while a
+            // region is selected: the callbacks listing its states need it).
+            moveDate: function (date, year, playYear, search, today, earliest, region, config) {
+                const prop = (id, name) => id + "." + name;
+                const moved = triggered();
+                const byUrl = moved.length === 0 || moved.includes(prop(config.url, "search"));
+                let next;
+                if (byUrl) {
+                    if (pendingSearch !== null) { return [none(), none(), none()]; }  // ours, on its way
+                    next = controlsFromUrl(window.location.search, date, year, today, earliest);
+                } else {
+                    const played = moved.includes(prop(config.playYear, "data"));
+                    const movedYear = played || moved.every((id) => id === prop(config.year, "value"));
+                    const current = pendingSearch !== null ? pendingSearch : window.location.search;
+                    next = dateControls(movedYear, date, played ? playYear : year, current, today, earliest, config.parameters);
+                    if (played && playYear !== year) { next.year = playYear; }
+                    if (next.search !== none()) { writeUrl(next.search, played); }
+                }
+                moveAsOfLine(config.timeline, next.day);
+                const regionDate = Array.isArray(region) && region.length ? next.day : none();
+                return [next.date, next.year, regionDate];
             },
 
-            // A view's figure or frames arrived: if the date moved meanwhile, redraw it
-            // for the date now shown. Returns [figure, shown, request, frames request]
-            // (see `redraw`).
-            settle: function (drawn, frames, date, figure, shown, today, earliest) {
-                const graphId = window.dash_clientside.callback_context.outputs_list[0].id;
-                return redraw(graphId, dayFrom(date, today, earliest), frames, drawn, figure, shown);
-            },
-
-            // The same for the overlap diagram, whose frames also hold the summary sentence.
-            // Returns [figure, shown, request, frames request, sentence].
-            settleWithSummary: function (drawn, frames, date, figure, shown, today, earliest) {
-                const graphId = window.dash_clientside.callback_context.outputs_list[0].id;
+            // A framed view's controls or date changed: returns [date request, frames
+            // request]. The day is asked for when the browser has no frames for the figure
+            // it shows (or its controls changed since); frames, once per change of controls.
+            ask: function (date, ...rest) {
+                const [frames, answer, shown, today, earliest] = rest.slice(-5);
+                const name = window.dash_clientside.callback_context.outputs_list[0].id.view;
+                const view = viewOf(name);
+                const moved = triggered();
+                if (!moved.some((id) => id.endsWith(".date"))) {  // the controls: the server answers them
+                    view.generation += 1;
+                    return [none(), none()];
+                }
                 const day = dayFrom(date, today, earliest);
-                const redrawn = redraw(graphId, day, frames, drawn, figure, shown);
-                const framed = frames && frames.key === drawn && day !== shown;
-                return [...redrawn, framed ? sentenceOn(frames, day, today) : none()];
+                const current = view.answered === view.generation;
+                if (current && frames && answer && frames.key === answer.key) { return [none(), none()]; }
+                if (current && answer && answer.day === day && day === shown) { return [none(), none()]; }
+                view.answered = view.generation;
+                const framesAsk = view.framesAsked === view.generation ? none() : {at: Date.now()};
+                view.framesAsked = view.generation;
+                return [{day: day, at: Date.now()}, framesAsk];
+            },
+
+            // A framed view's answer, frames or date changed: returns [figure, day shown]
+            // (and its words, for a view that has them), no_update where they stay.
+            show: function (answer, frames, date, figure, shown, today, earliest) {
+                const outputs = window.dash_clientside.callback_context.outputs_list;
+                const view = viewOf(outputs[1].id.view);
+                const moved = triggered();
+                const answered = moved.some((id) => id.includes("frames-answer"));
+                const day = dayFrom(date, today, earliest);
+                const framed = Boolean(frames && answer && frames.key === answer.key);
+                let next = null;
+                let words = none();
+                if (answered) { view.answered = view.generation; }
+                if (answered && answer.figure && (answer.day === day || !framed)) {
+                    next = [answer.figure, answer.day];
+                    words = sentenceOn(answer.summary, answer.day, today);
+                } else if (framed && (day !== shown || answered)) {
+                    const base = answered && answer.figure ? answer.figure : figure;
+                    next = [figureOn(frames, day, base), day];
+                    words = sentenceOn(frameOn(frames, day).summary, day, today);
+                }
+                if (next === null) { return outputs.map(() => none()); }
+                return outputs.length > 2 ? [...next, words] : next;
+            },
+
+            // Play: each tick moves the year on, once the map shows the current one (no year
+            // is skipped). Returns [interval disabled, button text, aria-pressed, aria-label,
+            // the year to show].
+            play: function (clicks, ticks, year, stopped, last, shown, config) {
+                const pressed = triggered().includes(config.play + ".n_clicks");
+                const stop = [true, "▶", "false", "Play through the years", none()];
+                const play = (to) => [false, "❚❚", "true", "Pause", to];
+                if (pressed) {
+                    return stopped ? play(year >= last ? config.playFrom : Math.max(year, config.playFrom)) : stop;
+                }
+                if (stopped || year >= last) { return stop; }
+                if (typeof shown !== "string" || !shown.startsWith(String(year))) { return [none(), none(), none(), none(), none()]; }
+                return play(year + 1);
+            },
+
+            // The map's zoom and pan, from each relayout event's geo keys, for the next
+            // drawing to start from (the server keeps only what it knows, within bounds).
+            keepZoom: function (relayout, zoom) {
+                if (!relayout) { return none(); }
+                const next = Object.assign({}, zoom || {});
+                let changed = false;
+                for (const [key, value] of Object.entries(relayout)) {
+                    if (key.startsWith("geo.") && typeof value === "number") { next[key] = value; changed = true; }
+                }
+                return changed ? next : none();
             },
 
             // For tests: the rules above, without redrawing anything.
-            dateControls: function (movedYear, date, year, search, today, earliest) {
-                const next = dateControls(movedYear, date, year, search, today, earliest);
+            dateControls: function (movedYear, date, year, search, today, earliest, order) {
+                const next = dateControls(movedYear, date, year, search, today, earliest, order);
                 return movedYear ? [next.search, next.date] : [next.search, next.year];
             },
             label: label,

@@ -133,26 +133,18 @@ def build_region_panel(region: Sequence[str], states: Sequence[str], as_of: dt.d
 )
 def _show_selection(iso3, region, orgs, date, statuses, _region_date) -> tuple[list, bool]:
     dataset = data.bundled_dataset()
-    if isinstance(iso3, str) and iso3 in dataset.countries:
-        return build_country_panel(dataset, iso3), False
-    orgs = state.chosen(orgs, dataset.families)
-    chosen = state.region_of(region, orgs)
-    if chosen is None:
+    view = state.from_controls(
+        known_orgs=dataset.families,
+        known_countries=dataset.countries,
+        orgs=orgs,
+        statuses=statuses,
+        country=iso3,
+        region=region,
+    )
+    if view.country is not None:
+        return build_country_panel(dataset, view.country), False
+    if view.region is None:
         return build_country_panel(dataset, None), True
     day = state.day_from_control(date)
-    states = selected_states(
-        dataset, day, orgs=orgs, statuses=state.known_statuses(statuses), country=None, region=region
-    )
-    return build_region_panel([org for org in orgs if org in chosen], sorted(states), day), False
-
-
-@dash.callback(
-    Output(ids.FILTERS_COUNTRY, "value", allow_duplicate=True),
-    Output(ids.FILTERS_REGION, "data", allow_duplicate=True),
-    Input(ids.COUNTRY_CLEAR, "n_clicks"),
-    prevent_initial_call=True,
-)
-def _clear_selection(clicks: int | None):
-    if not clicks:
-        return dash.no_update, dash.no_update
-    return None, None
+    states = selected_states(dataset, day, state.Controls.of(view))
+    return build_region_panel(list(view.region), sorted(states), day), False

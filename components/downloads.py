@@ -83,11 +83,17 @@ def _download_memberships(clicks, orgs, date, statuses, country, region):
     if not clicks:
         return dash.no_update
     dataset = data.bundled_dataset()
-    orgs = state.chosen(orgs, dataset.families)
-    statuses = state.known_statuses(statuses)
-    day = state.day_from_control(date, dt.date.today())
-    selected = selected_states(dataset, day, orgs=orgs, statuses=statuses, country=country, region=region)
-    rows = periods_in_view(dataset, orgs=orgs, statuses=statuses, selected=selected)
+    view = state.from_controls(
+        known_orgs=dataset.families,
+        known_countries=dataset.countries,
+        orgs=orgs,
+        statuses=statuses,
+        country=country,
+        region=region,
+    )
+    controls = state.Controls.of(view)
+    selected = selected_states(dataset, state.day_from_control(date, dt.date.today()), controls)
+    rows = periods_in_view(dataset, controls, selected)
     return dcc.send_string(memberships_csv(rows), "csto-sco-nato-memberships.csv", type="text/csv")
 
 

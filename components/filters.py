@@ -1,19 +1,25 @@
 """The filter bar, and the callbacks that keep it and the URL in step.
 
-The server's sync callback does it for every control but the date picker and the year
-slider, which change most often and are kept in step in the browser (`dateMoved` in
-assets/blocs.js, registered here) with the same rules. Views read the controls, never
-the URL. The URL holds the date at the precision
-the reader chose (`date=2014` means "at the end of 2014"); the date picker always
-holds a day.
+Who writes what:
+- the URL and every control but the date are written by one server callback, the sync
+  callback (`sync_controls`): a change of the URL (a link, Back) sets the controls, and a
+  change of a control, a click on a view (a state, a region, an event), a zoom of the
+  timeline or Reset sets the URL and the controls that follow from it;
+- the date (the date picker, the year slider, the URL's `date`) is moved in the browser
+  by `moveDate` in assets/blocs.js, which puts the URL's date in the address bar with the
+  History API: the one thing written outside a callback's outputs, so that no server
+  callback holds back the views it redraws (see `components.frames`). A URL written by
+  the sync callback (an opened event moves the date) moves the date controls in turn.
+
+Views read the controls, never the URL. The URL holds the date at the precision the
+reader chose (`date=2014` means "at the end of 2014"); the date picker always holds a day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
-from types import MappingProxyType
+from dataclasses import dataclass, field, replace
 
 import dash
 import dash_bootstrap_components as dbc
@@ -21,11 +27,23 @@ from dash import ClientsideFunction, Input, Output, State, clientside_callback, 
 
 import data
 from data import PartialDate
-from data.schema import CATEGORY_LABELS
+from data.schema import CATEGORY_GLYPHS, CATEGORY_LABELS
 
-from . import ids, state, theme
+from . import frames, ids, state, theme
+from .map import callbacks as map_callbacks
+from .overlap import callbacks as overlap_callbacks
+from .timeline import callbacks as timeline_callbacks
 
-__all__ = ["PLAY_FROM", "PLAY_STEP_MS", "Controls", "layout", "sync_controls"]
+__all__ = [
+    "PLAY_FROM",
+    "PLAY_STEP_MS",
+    "SYNC_INPUTS",
+    "SYNC_OUTPUTS",
+    "Known",
+    "client_config",
+    "layout",
+    "sync_controls",
+]
 
 NO_CHANGE = dash.no_update
 STATUS_CHOICES = {
@@ -39,31 +57,6 @@ STATUS_CHOICES = {
 }
 PLAY_FROM = 1992  # the Collective Security Treaty: where the story of the two blocs begins
 PLAY_STEP_MS = 1500
-
-
-@dataclass(frozen=True)
-class Controls:
-    """The values the filter controls hold."""
-
-    orgs: list[str] | None
-    date: str | None
-    year: int | None
-    country: str | None
-    statuses: list[str] | None = None
-    region: list[str] | None = None
-    categories: list[str] | None = None
-    event: str | None = None
-    range: list[str] | None = None
-
-
-# The timeline's marker for each category, as a character for the filter's labels.
-CATEGORY_GLYPHS = {
-    "cooperation": "●",
-    "suspension": "✖",
-    "membership": "◆",
-    "crisis": "▲",
-    "institution": "■",
-}
 
 
 def _symbol(category: str) -> html.Span:
@@ -129,6 +122,8 @@ def layout(
                     dcc.Store(id=ids.FILTERS_REGION_DATE, storage_type="memory"),
                     dcc.Store(id=ids.TIMELINE_EVENT, storage_type="memory"),
                     dcc.Store(id=ids.TIMELINE_RANGE, storage_type="memory"),
+                    dcc.Store(id=ids.FILTERS_PLAY_YEAR, storage_type="memory"),
+                    dcc.Store(id=ids.FILTERS_CONFIG, data=client_config(), storage_type="memory"),
                 ],
                 xs=12,
                 md=6,
@@ -233,228 +228,229 @@ def layout(
     )
 
 
-def _range(value: object, today: dt.date) -> tuple[PartialDate | None, PartialDate | None]:
-    """The (from, to) days a timeline range store holds: two ISO day strings, else no range."""
-    if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, str) for v in value):
-        return None, None
-    first, last = (state.day_from_control(v, today) for v in value)
-    if last < first:
-        return None, None
-    return PartialDate.of_day(first), PartialDate.of_day(last)
+# What the sync callback hears, by name: the URL, the controls it owns, and the clicks
+# and buttons that change them.
+SYNC_INPUTS = {
+    "search": Input(ids.URL, "search"),
+    "orgs": Input(ids.FILTERS_ORGS, "value"),
+    "country": Input(ids.FILTERS_COUNTRY, "value"),
+    "statuses": Input(ids.FILTERS_STATUS, "value"),
+    "categories": Input(ids.FILTERS_EVENTS, "value"),
+    "reset": Input(ids.FILTERS_RESET, "n_clicks"),
+    "map_click": Input(ids.MAP_GRAPH, "clickData"),
+    "overlap_click": Input(ids.OVERLAP_GRAPH, "clickData"),
+    "clear": Input(ids.COUNTRY_CLEAR, "n_clicks"),
+    "event_click": Input(ids.TIMELINE_GRAPH, "clickData"),
+    "close": Input(ids.TIMELINE_DETAIL_CLOSE, "n_clicks"),
+    "zoom": Input(ids.TIMELINE_GRAPH, "relayoutData"),
+}
+# What it writes, by name; it reads their values as they stand, to leave alone what is in step.
+SYNC_OUTPUTS = {
+    "search": Output(ids.URL, "search"),
+    "orgs": Output(ids.FILTERS_ORGS, "value"),
+    "country": Output(ids.FILTERS_COUNTRY, "value"),
+    "statuses": Output(ids.FILTERS_STATUS, "value"),
+    "region": Output(ids.FILTERS_REGION, "data"),
+    "categories": Output(ids.FILTERS_EVENTS, "value"),
+    "event": Output(ids.TIMELINE_EVENT, "data"),
+    "range": Output(ids.TIMELINE_RANGE, "data"),
+}
+SYNC_STATES = {
+    "region": State(ids.FILTERS_REGION, "data"),
+    "event": State(ids.TIMELINE_EVENT, "data"),
+    "range": State(ids.TIMELINE_RANGE, "data"),
+}
+
+
+def _prop(dependency: Input) -> str:
+    return f"{dependency.component_id}.{dependency.component_property}"
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the data hold, against which the controls are checked."""
+
+    orgs: Sequence[str]
+    countries: Collection[str]
+    event_dates: Mapping[str, str] = field(default_factory=dict)
 
 
 def _apply(
-    trigger: str,
-    current: state.ViewState,
-    controls: Controls,
-    known_orgs: Sequence[str],
-    known_countries: Collection[str],
-    event_dates: Mapping[str, str],
-    today: dt.date,
+    trigger: str, current: state.ViewState, values: Mapping, known: Known, today: dt.date
 ) -> state.ViewState:
-    """The view state once the control `trigger` has been taken into account."""
-    if trigger == ids.FILTERS_ORGS:
-        return replace(current, orgs=tuple(state.chosen(controls.orgs, known_orgs)))
-    if trigger == ids.FILTERS_COUNTRY:
-        country = controls.country if controls.country in known_countries else None
-        return replace(current, country=country, region=None if country else current.region)
-    if trigger == ids.FILTERS_STATUS:
-        return replace(current, statuses=tuple(state.known_statuses(controls.statuses)))
-    if trigger == ids.FILTERS_REGION:
-        asked = controls.region if isinstance(controls.region, list) else []
-        region = tuple(state.chosen(asked, current.orgs))
-        valid = bool(region) and len(region) == len(set(map(str, asked)))
-        return replace(current, region=region if valid else None, country=None if valid else current.country)
-    if trigger == ids.FILTERS_EVENTS:
-        return replace(current, categories=tuple(state.known_categories(controls.categories)))
-    if trigger == ids.TIMELINE_EVENT:
-        if controls.event in event_dates:
-            return replace(current, event=controls.event, date=PartialDate.parse(event_dates[controls.event]))
+    """The view state once the input `trigger` (a name of `SYNC_INPUTS`) has been taken into account."""
+    if trigger == "reset":
+        return state.ViewState(embed=current.embed)  # an embedded view stays embedded
+    if trigger == "clear":
+        return replace(current, country=None, region=None)
+    if trigger == "close":
         return replace(current, event=None)
-    if trigger == ids.TIMELINE_RANGE:
-        start, end = _range(controls.range, today)
-        return replace(current, start=start, end=end)
-    return current
+    asked = _asked(trigger, values, known, today)
+    if asked is None:
+        return current
+    if "country" in asked:  # one selection at a time: a state, or a region
+        asked.setdefault("region", None)
+    if asked.get("region"):
+        asked["country"] = None
+    return replace(current, **asked)
+
+
+def _asked(trigger: str, values: Mapping, known: Known, today: dt.date) -> dict | None:
+    """The fields of the view state the input `trigger` asks to change, or None."""
+    value = values.get(trigger)
+    if trigger in ("orgs", "statuses", "categories"):
+        view = state.from_controls(known_orgs=known.orgs, **{trigger: value if value is not None else []})
+        return {trigger: getattr(view, trigger)}
+    if trigger == "country":
+        return {"country": value if value in known.countries else None}
+    if trigger == "map_click":
+        code = map_callbacks.clicked_country(value, known.countries)
+        return None if code is None else {"country": code}
+    if trigger == "overlap_click":
+        return _overlap_choice(overlap_callbacks.clicked_selection(value), known)
+    if trigger == "event_click":
+        event = timeline_callbacks.clicked_event(value, known.event_dates)
+        return (
+            None if event is None else {"event": event, "date": PartialDate.parse(known.event_dates[event])}
+        )
+    if trigger == "zoom":
+        span = timeline_callbacks.zoomed_range(value)
+        if span is False:
+            return None
+        view = state.from_controls(known_orgs=known.orgs, span=span, today=today)
+        return {"start": view.start, "end": view.end}
+    return None
+
+
+def _overlap_choice(clicked: tuple[str, str] | None, known: Known) -> dict | None:
+    if clicked is None:
+        return None
+    kind, value = clicked
+    if kind == "state":
+        return {"country": value} if value in known.countries else None
+    region = tuple(part.strip() for part in value.split(","))
+    return {"region": region}
 
 
 def sync_controls(
-    triggers: Sequence[str] | str | None,
-    search: str | None,
-    controls: Controls,
+    triggers: Sequence[str],
+    values: Mapping[str, object],
     *,
-    known_orgs: Sequence[str],
-    known_countries: Collection[str],
-    event_dates: Mapping[str, str] = MappingProxyType({}),
+    known: Known,
     today: dt.date,
-) -> tuple:
-    """What the URL and the controls should become after the controls `triggers` changed.
+) -> dict[str, object]:
+    """What the URL and the controls should become after the inputs `triggers` changed.
 
     With no trigger (the first call) or the URL as a trigger, the URL wins. A state
     picked clears a selected region and a region picked clears the state: one
-    selection at a time, shared by every view.
+    selection at a time, shared by every view. Opening an event moves the as-of date
+    to the event's date, at its precision (the browser moves the date controls).
 
-    Opening an event moves the as-of date to the event's date, at its precision.
+    Args:
+        triggers: the names (of `SYNC_INPUTS`) of the inputs that changed.
+        values: the value of every input and state, by name.
+        known: what the data hold.
+        today: the latest date allowed.
 
     Returns:
-        (search, orgs, date, year, country, statuses, region, categories, event, range),
-        each `dash.no_update` where it already holds the right value.
+        The value of every output (by its name in `SYNC_OUTPUTS`), `dash.no_update` where
+        it already holds the right one.
     """
-    if isinstance(triggers, str) or triggers is None:
-        triggers = [triggers] if triggers else []
+    search = values.get("search")
     wanted = state.parse_query(
-        search, known_orgs=known_orgs, known_countries=known_countries, known_events=event_dates, today=today
+        search,
+        known_orgs=known.orgs,
+        known_countries=known.countries,
+        known_events=known.event_dates,
+        today=today,
     )
-    if ids.URL not in triggers:
+    if "search" not in triggers:
         for trigger in triggers:
-            wanted = _apply(trigger, wanted, controls, known_orgs, known_countries, event_dates, today)
+            wanted = _apply(trigger, wanted, values, known, today)
     if wanted.region and not set(wanted.region) <= set(wanted.orgs):
         wanted = replace(wanted, region=None)  # its organization was switched off
-
-    query = state.to_query(wanted)
-    day = wanted.as_of(today)
-
-    def changed(new, old):
-        return new if new != old else NO_CHANGE
-
-    return (
-        changed(query, search or ""),
-        changed(list(wanted.orgs), controls.orgs or []),
-        changed(day.isoformat(), controls.date),
-        changed(day.year, controls.year),
-        changed(wanted.country, controls.country),
-        changed(list(wanted.statuses), controls.statuses or []),
-        changed(list(wanted.region) if wanted.region else None, controls.region or None),
-        changed(list(wanted.categories), controls.categories),
-        changed(wanted.event, controls.event),
-        changed(
-            [
-                wanted.start.first_day.isoformat() if wanted.start else None,
-                wanted.end.last_day.isoformat() if wanted.end else None,
-            ]
-            if wanted.start or wanted.end
-            else None,
-            controls.range,
-        ),
+    if wanted.region:
+        wanted = replace(wanted, region=tuple(org for org in wanted.orgs if org in wanted.region))
+    span = (
+        [
+            wanted.start.first_day.isoformat() if wanted.start else None,
+            wanted.end.last_day.isoformat() if wanted.end else None,
+        ]
+        if wanted.start or wanted.end
+        else None
     )
+    new = {
+        "search": state.to_query(wanted),
+        "orgs": list(wanted.orgs),
+        "country": wanted.country,
+        "statuses": list(wanted.statuses),
+        "region": list(wanted.region) if wanted.region else None,
+        "categories": list(wanted.categories),
+        "event": wanted.event,
+        "range": span,
+    }
+    old = {**values, "search": search or "", "region": values.get("region") or None}
+    return {name: value if value != old.get(name) else NO_CHANGE for name, value in new.items()}
 
 
-@dash.callback(
-    Output(ids.URL, "search"),
-    Output(ids.FILTERS_ORGS, "value"),
-    Output(ids.FILTERS_DATE, "date"),
-    Output(ids.FILTERS_YEAR, "value"),
-    Output(ids.FILTERS_COUNTRY, "value"),
-    Output(ids.FILTERS_STATUS, "value"),
-    Output(ids.FILTERS_REGION, "data"),
-    Output(ids.FILTERS_EVENTS, "value"),
-    Output(ids.TIMELINE_EVENT, "data"),
-    Output(ids.TIMELINE_RANGE, "data"),
-    Input(ids.URL, "search"),
-    Input(ids.FILTERS_ORGS, "value"),
-    Input(ids.FILTERS_COUNTRY, "value"),
-    Input(ids.FILTERS_STATUS, "value"),
-    Input(ids.FILTERS_REGION, "data"),
-    Input(ids.FILTERS_EVENTS, "value"),
-    Input(ids.TIMELINE_EVENT, "data"),
-    Input(ids.TIMELINE_RANGE, "data"),
-    State(ids.FILTERS_DATE, "date"),
-    State(ids.FILTERS_YEAR, "value"),
-)
-def _sync_url_and_controls(search, orgs, country, statuses, region, categories, event, span, date, year):
+@dash.callback(output=SYNC_OUTPUTS, inputs=SYNC_INPUTS, state=SYNC_STATES)
+def _sync_url_and_controls(**values):
     dataset = data.bundled_dataset()
+    names = {_prop(dependency): name for name, dependency in SYNC_INPUTS.items()}
     return sync_controls(
-        [prop.split(".")[0] for prop in ctx.triggered_prop_ids],
-        search,
-        Controls(orgs, date, year, country, statuses, region, categories, event, span),
-        known_orgs=dataset.families,
-        known_countries=dataset.countries,
-        event_dates=dataset.event_dates,
+        [names[prop] for prop in ctx.triggered_prop_ids if prop in names],
+        values,
+        known=Known(dataset.families, dataset.countries, dataset.event_dates),
         today=dt.date.today(),
     )
 
 
-# The date picker and the year slider, which change most often, are handled in the
-# browser (assets/blocs.js): the URL's date and the other control follow with the rules
-# of `_apply` for the other controls, the map and the overlap diagram are redrawn from
-# their frames (components/frames.py) and the timeline's as-of line moves, all before
-# Dash schedules the callbacks the date sets off. Dash runs a callback only once no
-# pending callback may still change its inputs; the URL brings the server's sync
-# callback, which may change the date, so a view drawn by a callback of its own would
-# wait for that round trip. The sync callback then finds every control in step.
-# Besides its outputs, it sets (once the views are painted) the URL, the year slider,
-# `map-day`, `overlap-day` and the summary sentence.
+def client_config() -> dict:
+    """What the browser's code needs to know of the page (`filters-config`): ids and the URL's order."""
+    return {
+        "url": ids.URL,
+        "year": ids.FILTERS_YEAR,
+        "play": ids.FILTERS_PLAY,
+        "playYear": ids.FILTERS_PLAY_YEAR,
+        "playFrom": PLAY_FROM,
+        "timeline": ids.TIMELINE_GRAPH,
+        "parameters": list(state.PARAMETERS),
+    }
+
+
+# The one owner of the date (see the module's docstring): the date picker, the year
+# slider, a step of play or the URL moved. Runs at load, for a URL with a date.
 clientside_callback(
-    ClientsideFunction("blocs", "dateMoved"),
-    Output(ids.FILTERS_DATE, "date", allow_duplicate=True),
-    Output(ids.MAP_GRAPH, "figure", allow_duplicate=True),
-    Output(ids.MAP_DATE_REQUEST, "data", allow_duplicate=True),
-    Output(ids.MAP_FRAMES_REQUEST, "data", allow_duplicate=True),
-    Output(ids.OVERLAP_GRAPH, "figure", allow_duplicate=True),
-    Output(ids.OVERLAP_DATE_REQUEST, "data", allow_duplicate=True),
-    Output(ids.OVERLAP_FRAMES_REQUEST, "data", allow_duplicate=True),
+    ClientsideFunction("blocs", "moveDate"),
+    Output(ids.FILTERS_DATE, "date"),
+    Output(ids.FILTERS_YEAR, "value"),
     Output(ids.FILTERS_REGION_DATE, "data"),
     Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_YEAR, "value"),
-    State(ids.URL, "search"),
+    Input(ids.FILTERS_PLAY_YEAR, "data"),
+    Input(ids.URL, "search"),
     State(ids.FILTERS_DATE, "max_date_allowed"),
     State(ids.FILTERS_DATE, "min_date_allowed"),
-    State(ids.MAP_FRAMES, "data"),
-    State(ids.MAP_DRAWN, "data"),
-    State(ids.MAP_GRAPH, "figure"),
-    State(ids.MAP_DAY, "data"),
-    State(ids.OVERLAP_FRAMES, "data"),
-    State(ids.OVERLAP_DRAWN, "data"),
-    State(ids.OVERLAP_GRAPH, "figure"),
-    State(ids.OVERLAP_DAY, "data"),
     State(ids.FILTERS_REGION, "data"),
-    prevent_initial_call=True,
+    State(ids.FILTERS_CONFIG, "data"),
 )
 
 
-# Play: each tick of the interval moves the year slider one year on; the slider's own
-# callbacks then update the URL and the views. Runs in the browser: no round trip.
+# Play: each tick of the interval asks for the next year, once the map shows the current
+# one; `moveDate` moves the date there. Runs in the browser: no round trip.
 clientside_callback(
-    """
-    function (clicks, ticks, year, stopped, last, shown) {
-        const trigger = dash_clientside.callback_context.triggered_id;
-        const none = dash_clientside.no_update;
-        const stop = [true, "▶", "false", "Play through the years", none];
-        const play = (to) => [false, "❚❚", "true", "Pause", to === year ? none : to];
-        if (trigger === "PLAY_ID") {
-            return stopped ? play(year >= last ? FIRST_YEAR : Math.max(year, FIRST_YEAR)) : stop;
-        }
-        if (stopped || year >= last) { return stop; }
-        // No year is skipped: wait, tick after tick, until the map shows the current one.
-        if (typeof shown !== "string" || !shown.startsWith(String(year))) { return none; }
-        return play(year + 1);
-    }
-    """.replace("PLAY_ID", ids.FILTERS_PLAY).replace("FIRST_YEAR", str(PLAY_FROM)),
+    ClientsideFunction("blocs", "play"),
     Output(ids.FILTERS_PLAY_INTERVAL, "disabled"),
     Output(ids.FILTERS_PLAY, "children"),
     Output(ids.FILTERS_PLAY, "aria-pressed"),
     Output(ids.FILTERS_PLAY, "aria-label"),
-    Output(ids.FILTERS_YEAR, "value", allow_duplicate=True),
+    Output(ids.FILTERS_PLAY_YEAR, "data"),
     Input(ids.FILTERS_PLAY, "n_clicks"),
     Input(ids.FILTERS_PLAY_INTERVAL, "n_intervals"),
     State(ids.FILTERS_YEAR, "value"),
     State(ids.FILTERS_PLAY_INTERVAL, "disabled"),
     State(ids.FILTERS_YEAR, "max"),
-    State(ids.MAP_DAY, "data"),
-    prevent_initial_call=True,
-)
-
-
-# Reset: an empty query string is the default view; the sync callback does the rest.
-# An embedded view stays embedded.
-clientside_callback(
-    """
-    function (clicks) {
-        if (!clicks) { return dash_clientside.no_update; }
-        const embed = new URLSearchParams(window.location.search).get("embed");
-        return embed ? "?embed=" + encodeURIComponent(embed) : "";
-    }
-    """,
-    Output(ids.URL, "search", allow_duplicate=True),
-    Input(ids.FILTERS_RESET, "n_clicks"),
+    State(frames.store_id("map", "shown"), "data"),
+    State(ids.FILTERS_CONFIG, "data"),
     prevent_initial_call=True,
 )

@@ -1,4 +1,4 @@
-"""Every component id in one place.
+"""Every component id in one place (a framed view's stores: `components.frames.store_id`).
 
 Ids spelled out in issues (`map-graph`, `filters-orgs`, ...) are promises to embedders,
 teachers' saved links and tests: never rename them.
@@ -15,11 +15,6 @@ OVERLAP_GRAPH = "overlap-graph"
 OVERLAP_TABLE = "overlap-table"
 OVERLAP_TABLE_SUMMARY = "overlap-table-summary"
 OVERLAP_TABLE_QUERY = "overlap-table-query"
-OVERLAP_DRAWN = "overlap-drawn"
-OVERLAP_FRAMES = "overlap-frames"
-OVERLAP_DAY = "overlap-day"
-OVERLAP_DATE_REQUEST = "overlap-date-request"
-OVERLAP_FRAMES_REQUEST = "overlap-frames-request"
 TIMELINE_GRAPH = "timeline-graph"
 TIMELINE_KEY = "timeline-key"
 
@@ -31,17 +26,14 @@ FILTERS_REGION = "filters-region"
 FILTERS_REGION_DATE = "filters-region-date"
 FILTERS_PLAY = "filters-play"
 FILTERS_PLAY_INTERVAL = "filters-play-interval"
+FILTERS_PLAY_YEAR = "filters-play-year"
+FILTERS_CONFIG = "filters-config"
 
 MAP_TABLE = "map-table"
 MAP_TABLE_SUMMARY = "map-table-summary"
 MAP_TABLE_QUERY = "map-table-query"
 MAP_NOTE = "map-note"
 MAP_VIEW = "map-view"
-MAP_DRAWN = "map-drawn"
-MAP_FRAMES = "map-frames"
-MAP_DAY = "map-day"
-MAP_DATE_REQUEST = "map-date-request"
-MAP_FRAMES_REQUEST = "map-frames-request"
 
 COUNTRY_PANEL = "country-panel"
 COUNTRY_PANEL_BODY = "country-panel-body"

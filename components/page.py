@@ -15,6 +15,7 @@ from . import (
     downloads,
     filters,
     first_view,
+    frames,
     ids,
     overlap,
     share,
@@ -35,6 +36,11 @@ def _card(title: str, body, *, graph_id: str, view: str) -> dbc.Card:
     return dbc.Card(
         [header, dbc.CardBody(body, className="p-2")], className=f"view-card view-card--{view} h-100"
     )
+
+
+def _framed(layout, view, figure, controls, today):
+    """A framed view's body, drawing `figure` (drawn for `controls` on `today`) until the first update."""
+    return layout(figure, frames.stores(view, key=controls.key(), day=today))
 
 
 def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
@@ -84,7 +90,12 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                                 dbc.Row(
                                     [
                                         dbc.Col(
-                                            map_view.layout(*map_view.callbacks.default_figure(today)),
+                                            _framed(
+                                                map_view.layout,
+                                                map_view.callbacks.VIEW,
+                                                *map_view.callbacks.default_figure(today),
+                                                today,
+                                            ),
                                             xs=12,
                                             lg=9,
                                         ),
@@ -101,7 +112,12 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
                         dbc.Col(
                             _card(
                                 first_view.VIEW_TITLES["overlap"],
-                                overlap.layout(*overlap.callbacks.default_view(today)),
+                                _framed(
+                                    overlap.layout,
+                                    overlap.callbacks.VIEW,
+                                    *overlap.callbacks.default_view(today),
+                                    today,
+                                ),
                                 graph_id=ids.OVERLAP_GRAPH,
                                 view="overlap",
                             ),

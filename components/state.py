@@ -8,6 +8,8 @@ dashboard as close to what was shared as it can.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
@@ -19,9 +21,12 @@ __all__ = [
     "DEFAULT_ORGS",
     "DEFAULT_STATUSES",
     "MAX_QUERY_LENGTH",
+    "PARAMETERS",
+    "Controls",
     "ViewState",
     "chosen",
     "day_from_control",
+    "from_controls",
     "known_categories",
     "known_statuses",
     "parse_query",
@@ -37,6 +42,9 @@ EMBEDDABLE = ("map", "overlap", "timeline")
 DEFAULT_STATUSES = ("member", "signatory", "frozen")
 EARLIEST_DATE = dt.date(1949, 1, 1)
 MAX_QUERY_LENGTH = 2000
+# The URL's parameters, in the order a link writes them (`to_query`; the browser's code
+# places the date by it too).
+PARAMETERS = ("orgs", "date", "status", "country", "region", "events", "event", "from", "to", "embed")
 MAX_VALUE_LENGTH = 200
 
 
@@ -72,6 +80,113 @@ class ViewState:
         """The day the views show: the end of the chosen period, never after today."""
         today = today or dt.date.today()
         return self.date.as_of_day(today) if self.date else today
+
+
+@dataclass(frozen=True)
+class Controls:
+    """What a view is drawn for, but the date: validated, hashable, the key of every cache.
+
+    Built from a `ViewState` (`Controls.of`), so that the callbacks, the figure builders'
+    callers and the caches all speak of the view in one typed shape; a view takes the
+    fields it draws from and leaves the others at their defaults, so that its caches do
+    not tell apart views it draws alike.
+
+    Attributes:
+        orgs, statuses, country, region, categories, event, start, end: as in `ViewState`.
+        mode: the colour mode, "light" or "dark".
+        zoom: the map's zoom and pan, as sorted (relayout key, number) pairs.
+    """
+
+    orgs: tuple[str, ...] = DEFAULT_ORGS
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
+    country: str | None = None
+    region: tuple[str, ...] | None = None
+    categories: tuple[str, ...] = CATEGORIES
+    event: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    mode: str = "light"
+    zoom: tuple[tuple[str, float], ...] = ()
+
+    @classmethod
+    def of(cls, view: ViewState, *, mode: str = "light", zoom: object = None) -> Controls:
+        """The controls of `view`, in the colour `mode`, zoomed as `zoom` (a relayout mapping) says."""
+        return cls(
+            orgs=view.orgs,
+            statuses=view.statuses,
+            country=view.country,
+            region=view.region,
+            categories=view.categories,
+            event=view.event,
+            start=view.start,
+            end=view.end,
+            mode="dark" if mode == "dark" else "light",
+            zoom=_zoom(zoom),
+        )
+
+    def key(self) -> str:
+        """A short fingerprint, kept in the browser beside what was drawn for these controls."""
+        return hashlib.sha256(repr(self).encode()).hexdigest()[:16]
+
+
+def _zoom(value: object) -> tuple[tuple[str, float], ...]:
+    if not isinstance(value, Mapping):
+        return ()
+    numbers = (
+        (str(key), float(number))
+        for key, number in value.items()
+        if isinstance(number, int | float) and not isinstance(number, bool) and math.isfinite(number)
+    )
+    return tuple(sorted(numbers))
+
+
+def from_controls(
+    *,
+    known_orgs: Sequence[str],
+    known_countries: Collection[str] = (),
+    known_events: Collection[str] = (),
+    orgs: object = None,
+    statuses: object = None,
+    country: object = None,
+    region: object = None,
+    categories: object = None,
+    event: object = None,
+    span: object = None,
+    today: dt.date | None = None,
+) -> ViewState:
+    """The view state the page's controls hold (the date aside), anything they should not hold dropped.
+
+    A control left out (None) takes its default. A crafted request may send anything in
+    place of a control's value: what no control can hold is dropped or made a default.
+    """
+    today = today or dt.date.today()
+    chosen_orgs = DEFAULT_ORGS if orgs is None else tuple(chosen(orgs, known_orgs))
+    start, end = _span_of(span, today)
+    return ViewState(
+        orgs=chosen_orgs,
+        statuses=DEFAULT_STATUSES if statuses is None else tuple(known_statuses(statuses)),
+        country=country if isinstance(country, str) and country in known_countries else None,
+        region=_region_in(region, chosen_orgs),
+        categories=CATEGORIES if categories is None else tuple(known_categories(categories)),
+        event=event if isinstance(event, str) and event in known_events else None,
+        start=start,
+        end=end,
+    )
+
+
+def _region_in(value: object, orgs: tuple[str, ...]) -> tuple[str, ...] | None:
+    region = region_of(value, orgs)
+    return tuple(org for org in orgs if org in region) if region else None
+
+
+def _span_of(value: object, today: dt.date) -> tuple[PartialDate | None, PartialDate | None]:
+    """The (from, to) days a timeline range holds: two ISO day strings, else no range."""
+    if not isinstance(value, list | tuple) or len(value) != 2 or not all(isinstance(v, str) for v in value):
+        return None, None
+    first, last = (day_from_control(v, today) for v in value)
+    if last < first:
+        return None, None
+    return PartialDate.of_day(first), PartialDate.of_day(last)
 
 
 def _first_value(params: dict[str, list[str]], name: str) -> str | None:

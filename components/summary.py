@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-import dash
-from dash import Input, Output, State, html
+from dash import html
 
 import data
 from data import PartialDate, country_name
@@ -117,24 +116,13 @@ def _counts(regions, orgs, statuses, labels, were: str) -> str:
 
 
 def layout(text: str = "") -> html.P:
-    """The sentence's place on the page, saying `text` at first: announced politely when it changes."""
+    """The sentence's place on the page, saying `text` at first: announced politely when it changes.
+
+    The overlap view writes it, with its diagram (its words, `components/overlap/callbacks.py`).
+    """
     return html.P(
         text, id=ids.VIEW_SUMMARY, className="view-summary", role="status", **{"aria-live": "polite"}
     )
-
-
-# A date change alone is put in words in the browser, from the overlap diagram's frames
-# (`dateMoved` in assets/blocs.js), or else asks the server with the diagram.
-@dash.callback(
-    Output(ids.VIEW_SUMMARY, "children"),
-    Input(ids.FILTERS_ORGS, "value"),
-    State(ids.FILTERS_DATE, "date"),
-    Input(ids.FILTERS_STATUS, "value"),
-    Input(ids.OVERLAP_DATE_REQUEST, "data"),
-    prevent_initial_call=True,  # the page comes with the sentence for its default view
-)
-def _update_summary(orgs, date, statuses, _asked) -> str:
-    return sentence_for(data.bundled_dataset(), orgs, date, statuses, dt.date.today())
 
 
 def sentence_for(dataset: data.Dataset, orgs: object, date: object, statuses: object, today: dt.date) -> str:

@@ -6,6 +6,7 @@ from types import MappingProxyType
 
 __all__ = [
     "CATEGORIES",
+    "CATEGORY_GLYPHS",
     "CATEGORY_LABELS",
     "COLUMNS",
     "LIST_SEPARATOR",
@@ -85,3 +86,12 @@ CATEGORY_LABELS = MappingProxyType(
     }
 )
 CATEGORIES = tuple(CATEGORY_LABELS)
+
+# Each category's marker on the timeline, as a character for the filter's labels and the key.
+CATEGORY_GLYPHS = {
+    "cooperation": "●",
+    "suspension": "✖",
+    "membership": "◆",
+    "crisis": "▲",
+    "institution": "■",
+}

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from callbacks import output_specs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,11 +31,7 @@ def body_for(dependency, values):
             for i, spec in enumerate(specs)
         ]
 
-    outputs = [
-        {"id": part.split(".")[0], "property": part.split(".")[1]}
-        for part in dependency["output"].strip(".").split("...")
-        if "{" not in part
-    ]
+    outputs = output_specs(dependency["output"])
     return {
         "output": dependency["output"],
         "outputs": outputs if len(outputs) != 1 else outputs[0],
@@ -84,8 +81,9 @@ def test_hostile_callback_requests_get_a_clear_4xx(client, name, body, status):
 
 
 def test_out_of_domain_values_are_answered(client, dependencies):
-    summary = next(d for d in dependencies if d["output"] == "view-summary.children")
-    body = body_for(summary, [["NOPE"], "9999-01-01", ["member"]])
+    # The overlap diagram's answer, which carries the sentence above the views.
+    overlap = next(d for d in dependencies if d["output"] == '{"type":"frames-answer","view":"overlap"}.data')
+    body = body_for(overlap, [["NOPE"], ["member"], None, None, "light", None, "9999-01-01", None])
     response = client.post(CALLBACK, json=body)
     assert response.status_code == 200
     assert "No organization is selected" in response.get_data(as_text=True)

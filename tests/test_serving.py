@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from callbacks import answer_store, key_of, request_body
 
 ROOT = Path(__file__).resolve().parents[1]
 PREFIX = "/dash/blocs/"
@@ -80,34 +81,18 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
     assert shapes.status_code == 200 and shapes.json()["type"] == "Topology"
     assert requests.get(gunicorn_url.removesuffix(PREFIX) + "/_dash-layout", timeout=10).status_code == 404
     dependencies = requests.get(gunicorn_url + "_dash-dependencies", timeout=10).json()
-    map_callback = next(
-        d for d in dependencies if "map-graph.figure" in d["output"] and not d["clientside_function"]
-    )
-    body = {
-        "output": map_callback["output"],
-        "outputs": [
-            {"id": "map-graph", "property": "figure"},
-            {"id": "map-drawn", "property": "data"},
-            {"id": "map-day", "property": "data"},
-        ],
-        "inputs": [
-            {"id": "filters-orgs", "property": "value", "value": ["CSTO", "SCO"]},
-            {"id": "filters-status", "property": "value", "value": ["member"]},
-            {"id": "filters-country", "property": "value", "value": None},
-            {"id": "filters-region", "property": "data", "value": None},
-            {"id": "map-view", "property": "data", "value": None},
-            {"id": "theme-mode", "property": "data", "value": "light"},
-            {"id": "map-date-request", "property": "data", "value": None},
-        ],
-        "changedPropIds": ["filters-orgs.value"],
-        "state": [
-            {"id": "filters-date", "property": "date", "value": "2014-04-24"},
-            {"id": "map-drawn", "property": "data", "value": None},
-        ],
+    store = key_of(answer_store("map"))
+    map_callback = next(d for d in dependencies if d["output"] == store + ".data")
+    values = {
+        "filters-orgs.value": ["CSTO", "SCO"],
+        "filters-status.value": ["member"],
+        "theme-mode.data": "light",
+        "filters-date.date": "2014-04-24",
     }
+    body = request_body(map_callback, values, ["filters-orgs.value"])
     answer = requests.post(gunicorn_url + "_dash-update-component", json=body, timeout=10)
     assert answer.status_code == 200
-    figure = answer.json()["response"]["map-graph"]["figure"]
+    figure = answer.json()["response"][store]["data"]["figure"]
     assert figure["layout"]["title"]["text"] == "Member states as of 24 April 2014"
 
 

@@ -6,8 +6,10 @@ The map and the overlap diagram move with the date in the browser, from their fr
 shows, it asks the server, which answers the map with a `dash.Patch`."""
 
 import copy
+import json
 
 import pytest
+from callbacks import answer_store, key_of, prop_id, request_body
 
 import app as dashboard
 
@@ -29,36 +31,42 @@ def dependencies(client):
     return client.get("/_dash-dependencies").get_json()
 
 
+def answer_dependency(dependencies, graph):
+    """The server callback whose answer draws `graph` (a framed view's answer store, or the graph itself)."""
+    view = graph.split("-")[0]
+    targets = {f"{graph}.figure", key_of(answer_store(view)) + ".data"}
+    return next(
+        d
+        for d in dependencies
+        if not d["clientside_function"] and targets & {d["output"], d["output"].split("...")[0][2:]}
+    )
+
+
 def post(client, dependencies, graph, values, changed):
     """The response of the callback drawing `graph`, for `values` of its inputs and states."""
-    dependency = next(
-        d for d in dependencies if f"{graph}.figure" in d["output"] and not d["clientside_function"]
-    )
-    outputs = [
-        {"id": part.split(".")[0], "property": part.split(".")[1]}
-        for part in dependency["output"].strip(".").split("...")
-    ]
-    body = {
-        "output": dependency["output"],
-        "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": [dict(s, value=values.get(f"{s['id']}.{s['property']}")) for s in dependency["inputs"]],
-        "state": [dict(s, value=values.get(f"{s['id']}.{s['property']}")) for s in dependency["state"]],
-        "changedPropIds": changed,
-    }
+    body = request_body(answer_dependency(dependencies, graph), values, changed)
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code in (200, 204), response.data[:500]
     return {} if response.status_code == 204 else response.get_json()["response"]
 
 
+def answered(client, dependencies, graph, values, changed):
+    """What the server answers for `graph`: the answer store's data (or patch), or the figure."""
+    response = post(client, dependencies, graph, values, changed)
+    if graph == "timeline-graph":
+        return response[graph]["figure"]
+    return response[key_of(answer_store(graph.split("-")[0]))]["data"]
+
+
 def answer(client, dependencies, graph, values, changed):
-    """The figure (or patch) the callback drawing `graph` answers for `values`."""
-    return post(client, dependencies, graph, values, changed)[graph]["figure"]
+    """The figure the callback drawing `graph` answers for `values`."""
+    given = answered(client, dependencies, graph, values, changed)
+    return given if graph == "timeline-graph" else given["figure"]
 
 
-def drawn_key(client, dependencies, graph, values):
-    """The key the browser keeps beside `graph`'s figure once it has drawn it for `values`."""
-    store = {"map-graph": "map-drawn", "overlap-graph": "overlap-drawn"}[graph]
-    return post(client, dependencies, graph, values, ["filters-orgs.value"])[store]["data"]
+def drawn(client, dependencies, graph, values):
+    """The answer the browser keeps (its key, day and figure) once it has drawn `graph` for `values`."""
+    return answered(client, dependencies, graph, values, ["filters-orgs.value"])
 
 
 def apply_patch(figure, patch):
@@ -93,28 +101,42 @@ def on(date, **more):
 # What a change of date alone looks like to each view's server callback: the map and the
 # overlap diagram hear of it only when the browser asks (it has no frames for them).
 DATE_CHANGED = {
-    "map-graph": ["map-date-request.data"],
-    "overlap-graph": ["overlap-date-request.data"],
+    "map-graph": [prop_id({"type": "frames-date-request", "view": "map"}, "data")],
+    "overlap-graph": [prop_id({"type": "frames-date-request", "view": "overlap"}, "data")],
 }
+ANSWER = {graph: prop_id(answer_store(graph.split("-")[0]), "data") for graph in DATE_CHANGED}
 
 
 @pytest.mark.parametrize("graph", ["map-graph"])
-def test_a_change_of_date_alone_patches_the_figure_to_what_a_full_answer_draws(client, dependencies, graph):
-    before = answer(client, dependencies, graph, on("2001-05-05"), ["filters-orgs.value"])
+def test_a_change_of_date_alone_patches_the_answer_to_what_a_full_answer_draws(client, dependencies, graph):
+    before = drawn(client, dependencies, graph, on("2001-05-05"))
     after = answer(client, dependencies, graph, on("2014-04-24"), ["filters-orgs.value"])
-    drawn = {"map-drawn.data": drawn_key(client, dependencies, graph, on("2001-05-05"))}
-    patch = answer(client, dependencies, graph, on("2014-04-24", **drawn), DATE_CHANGED[graph])
+    patch = answered(
+        client, dependencies, graph, on("2014-04-24", **{ANSWER[graph]: before}), DATE_CHANGED[graph]
+    )
 
     assert patch.get("__dash_patch_update") == "__dash_patch_update"
-    assert "layout" in before and "data" in before  # a full figure otherwise
-    assert without_empty_notes(apply_patch(before, patch)) == without_empty_notes(after)
+    patched = apply_patch(before, patch)
+    assert without_empty_notes(patched["figure"]) == without_empty_notes(after)
+    assert (patched["key"], patched["day"]) == (before["key"], "2014-04-24")
 
 
 def test_the_map_patch_leaves_zoom_and_colours_alone(client, dependencies):
-    drawn = {"map-drawn.data": drawn_key(client, dependencies, "map-graph", on("2001-05-05"))}
-    patch = answer(client, dependencies, "map-graph", on("2014-04-24", **drawn), DATE_CHANGED["map-graph"])
-    touched = {tuple(op["location"][:2]) for op in patch["operations"]}
-    assert touched == {("data",), ("layout", "title"), ("layout", "annotations")}
+    before = drawn(client, dependencies, "map-graph", on("2001-05-05"))
+    patch = answered(
+        client,
+        dependencies,
+        "map-graph",
+        on("2014-04-24", **{ANSWER["map-graph"]: before}),
+        DATE_CHANGED["map-graph"],
+    )
+    touched = {tuple(op["location"][:3]) for op in patch["operations"]}
+    assert touched == {
+        ("day",),
+        ("figure", "data"),
+        ("figure", "layout", "title"),
+        ("figure", "layout", "annotations"),
+    }
 
 
 def test_only_a_selected_region_makes_the_date_a_concern_of_the_server(dependencies):
@@ -134,14 +156,12 @@ def test_after_a_dropped_update_a_change_of_date_redraws_in_full(client, depende
     # Dash drops a request in flight when the same callback is asked again: if the browser
     # never got the figure for NATO switched off, the next change of date, arriving alone,
     # must send the whole figure drawn without NATO, not a patch of the old one.
-    store = f"{graph.split('-')[0]}-drawn.data"
-    with_nato = {store: drawn_key(client, dependencies, graph, on("2001-05-05"))}
+    with_nato = {ANSWER[graph]: drawn(client, dependencies, graph, on("2001-05-05"))}
     without_nato = on("2014-04-24", **{"filters-orgs.value": ["CSTO", "SCO"]}, **with_nato)
-    answered = post(client, dependencies, graph, without_nato, DATE_CHANGED[graph])
-    figure = answered[graph]["figure"]
-    assert "__dash_patch_update" not in figure
-    assert figure == answer(client, dependencies, graph, without_nato, ["filters-orgs.value"])
-    assert answered[store.split(".")[0]]["data"] != with_nato[store]
+    given = answered(client, dependencies, graph, without_nato, DATE_CHANGED[graph])
+    assert "__dash_patch_update" not in given
+    assert given["figure"] == answer(client, dependencies, graph, without_nato, ["filters-orgs.value"])
+    assert given["key"] != with_nato[ANSWER[graph]]["key"]
 
 
 def test_with_a_region_selected_a_new_date_redraws_the_timeline_for_its_states(client, dependencies):
@@ -159,7 +179,9 @@ def test_with_a_region_selected_a_new_date_redraws_the_timeline_for_its_states(c
 
 
 def find(node, component_id):
-    """The component with `component_id` in a layout's JSON."""
+    """The component with `component_id` in a layout's JSON (a dict id may come as its JSON)."""
+    if isinstance(component_id, str) and component_id.startswith("{"):
+        component_id = json.loads(component_id)
     if isinstance(node, dict):
         if node.get("props", {}).get("id") == component_id:
             return node
@@ -177,21 +199,21 @@ def test_the_page_comes_with_the_figure_its_controls_ask_for(client, dependencie
     # The views do not run at load: the figure in the layout must be the one the
     # callback would draw for the controls as the layout sets them.
     layout = client.get("/_dash-layout").get_json()
-    dependency = next(
-        d for d in dependencies if f"{graph}.figure" in d["output"] and not d["clientside_function"]
-    )
+    dependency = answer_dependency(dependencies, graph)
     values = {}
     for spec in dependency["inputs"] + dependency["state"]:
         component = find(layout, spec["id"])
-        values[f"{spec['id']}.{spec['property']}"] = component["props"].get(spec["property"])
-    drawn = find(layout, graph)["props"]["figure"]
-    assert drawn["data"]
-    answered = post(client, dependencies, graph, values, ["filters-orgs.value"])
-    assert without_empty_notes(drawn) == without_empty_notes(answered[graph]["figure"])
-    view = graph.split("-")[0]
-    for store in [f"{view}-drawn", f"{view}-day"] if view != "timeline" else []:
-        # and the key and day kept beside it are the ones the callback gives that figure
-        assert find(layout, store)["props"]["data"] == answered[store]["data"]
+        values[prop_id(spec["id"], spec["property"])] = component["props"].get(spec["property"])
+    in_page = find(layout, graph)["props"]["figure"]
+    assert in_page["data"]
+    given = answered(client, dependencies, graph, values, ["filters-orgs.value"])
+    assert without_empty_notes(in_page) == without_empty_notes(
+        given if graph == "timeline-graph" else given["figure"]
+    )
+    if graph != "timeline-graph":
+        # and the key and day kept beside it are the ones the server gives that figure
+        kept = find(layout, answer_store(graph.split("-")[0]))["props"]["data"]
+        assert kept == {"key": given["key"], "day": given["day"]}
 
 
 # Callbacks that run at load cost the browser a round trip and Dash a pass over every
@@ -200,8 +222,9 @@ RUN_AT_LOAD = {
     "theme-mode.data",  # the reader's colour preference
     "page.className",  # an embedded view, from the URL
     "..url.search...filters-orgs.value",  # the view the URL asks for (the start of its outputs)
-    "map-frames.data",  # the frames of the figure the browser shows
-    "overlap-frames.data",
+    "..filters-date.date...filters-year.value",  # and its date
+    '{"type":"frames-frames","view":"map"}.data',  # the frames of the figure the browser shows
+    '{"type":"frames-frames","view":"overlap"}.data',
 }
 
 
@@ -213,7 +236,6 @@ def test_only_what_the_layout_cannot_know_runs_at_load(dependencies):
 @pytest.mark.parametrize(
     "outputs",
     [
-        ("view-summary.children",),
         ("country-panel-body.children", "country-clear.hidden"),
         ("timeline-detail-body.children", "timeline-detail-close.hidden"),
     ],
@@ -241,5 +263,3 @@ def test_the_page_comes_with_what_the_callbacks_it_no_longer_runs_at_load_would_
         in_page = find(layout, spec["id"])["props"].get(spec["property"])
         given = answered[spec["id"]][spec["property"]]
         assert in_page == given or (not in_page and not given), spec  # [] and None draw alike
-    if "view-summary.children" in outputs:
-        assert "members" in find(layout, "view-summary")["props"]["children"]

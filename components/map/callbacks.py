@@ -1,4 +1,7 @@
-"""The map's callbacks: redraw on a filter change (a new date, in the browser); select the state a reader clicks."""
+"""The map's callbacks: drawn for the controls (a new date, in the browser, from its frames); its table; its zoom.
+
+A click on a state selects it through the filters' sync callback (`clicked_country`).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +9,14 @@ import datetime as dt
 import functools
 
 import dash
-from dash import ClientsideFunction, Input, Output, State, clientside_callback, ctx, html
+from dash import ClientsideFunction, Input, Output, State, clientside_callback, html
 
 import data
 
 from .. import disclosure, frames, ids, memo, state, theme
-from ..selection import selected_states, view_controls
+from ..selection import selected_states
 from .figure import (
     TITLE,
-    VIEW_BOUNDS,
     apply_view,
     build_map_figure,
     classify_states,
@@ -22,6 +24,8 @@ from .figure import (
     map_traces,
     table_rows,
 )
+
+__all__ = ["INPUTS", "VIEW", "clicked_country", "controls_of", "default_figure", "map_figure", "map_frames"]
 
 
 def _table(rows) -> html.Table:
@@ -38,7 +42,7 @@ def _table(rows) -> html.Table:
     )
 
 
-CONTROLS = (
+INPUTS = (
     Input(ids.FILTERS_ORGS, "value"),
     Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_COUNTRY, "value"),
@@ -48,120 +52,67 @@ CONTROLS = (
 )
 
 
-@dash.callback(
-    Output(ids.MAP_GRAPH, "figure"),
-    Output(ids.MAP_DRAWN, "data"),
-    Output(ids.MAP_DAY, "data"),
-    *CONTROLS,
-    Input(ids.MAP_DATE_REQUEST, "data"),
-    State(ids.FILTERS_DATE, "date"),
-    State(ids.MAP_DRAWN, "data"),
-    prevent_initial_call=True,  # the page comes with the default view drawn (`default_figure`)
-)
-def _update_map(orgs, statuses, country, region, view, mode, _asked, date, drawn):
-    """The map for the controls; for a new date alone, when the browser has no frames for it, a patch."""
-    key = memo.drawn_key(orgs, statuses, country, region, view, mode)
-    day = state.day_from_control(date)
-    figure = map_figure(*view_controls(orgs, statuses, country, region, mode), day, memo.frozen(view))
-    if ctx.triggered_prop_ids.keys() == {f"{ids.MAP_DATE_REQUEST}.data"} and drawn == key:
-        # The date changes the states drawn and the title; the layout (zoom, colours) stays.
-        patch = dash.Patch()
-        patch["data"] = figure["data"]
-        patch["layout"]["title"]["text"] = figure["layout"]["title"]["text"]
-        patch["layout"]["annotations"] = figure["layout"].get("annotations", [])
-        return patch, dash.no_update, day.isoformat()
-    return figure, key, day.isoformat()
+def controls_of(orgs, statuses, country, region, zoom, mode) -> state.Controls:
+    """The map's controls from the values of `INPUTS`, validated."""
+    dataset = data.bundled_dataset()
+    view = state.from_controls(
+        known_orgs=dataset.families,
+        known_countries=dataset.countries,
+        orgs=orgs,
+        statuses=statuses,
+        country=country,
+        region=region,
+    )
+    return state.Controls.of(view, mode=mode, zoom=zoom)
 
 
-@dash.callback(
-    Output(ids.MAP_FRAMES, "data"),
-    Input(ids.MAP_FRAMES_REQUEST, "data"),
-    *(State(control.component_id, control.component_property) for control in CONTROLS),
-)  # also once at load, for the figure the page comes with
-def _send_map_frames(_asked, orgs, statuses, country, region, view, mode):
-    """The frames for the controls: at load, and when the browser moves the date with a figure it has none for."""
-    key = memo.drawn_key(orgs, statuses, country, region, view, mode)
-    return {"key": key, **map_frames(*view_controls(orgs, statuses, country, region, mode), dt.date.today())}
-
-
-# A new date moves the map in the browser, from its frames (`dateMoved` in
-# assets/blocs.js). When a figure or frames arrive after the date moved, `settle` redraws
-# the map for the date now shown, or asks the server for it.
-clientside_callback(
-    ClientsideFunction("blocs", "settle"),
-    Output(ids.MAP_GRAPH, "figure", allow_duplicate=True),
-    Output(ids.MAP_DAY, "data", allow_duplicate=True),
-    Output(ids.MAP_DATE_REQUEST, "data", allow_duplicate=True),
-    Output(ids.MAP_FRAMES_REQUEST, "data", allow_duplicate=True),
-    Input(ids.MAP_DRAWN, "data"),
-    Input(ids.MAP_FRAMES, "data"),
-    State(ids.FILTERS_DATE, "date"),
-    State(ids.MAP_GRAPH, "figure"),
-    State(ids.MAP_DAY, "data"),
-    State(ids.FILTERS_DATE, "max_date_allowed"),
-    State(ids.FILTERS_DATE, "min_date_allowed"),
-    prevent_initial_call=True,
-)
-
-
-def default_figure(today: dt.date) -> tuple[dict, str, str]:
-    """The map with every control at its default, as the page is first drawn; its key; its day.
-
-    The key is `memo.drawn_key` of the controls' values as the page sets them.
-    """
-    defaults = (list(state.DEFAULT_ORGS), list(state.DEFAULT_STATUSES), None, None, None, "light")
-    figure = map_figure(*view_controls(*defaults[:4], defaults[5]), today, None)
-    return figure, memo.drawn_key(*defaults), today.isoformat()
+def default_figure(today: dt.date) -> tuple[dict, state.Controls]:
+    """The map with every control at its default, as the page is first drawn, and its controls."""
+    controls = controls_of(list(state.DEFAULT_ORGS), list(state.DEFAULT_STATUSES), None, None, None, "light")
+    return map_figure(controls, today), controls
 
 
 @functools.lru_cache(maxsize=memo.KEPT)
-def map_figure(orgs, statuses, country, region, mode, day, view) -> dict:
-    """The map for validated control values (see `selection.view_controls`), as the JSON it is sent as."""
-    return draw_map(orgs, statuses, country, region, mode, day, view)
-
-
-MAP_FRAMES = memo.Shelf(memo.FRAMES_KEPT)
-
-
-def map_frames(orgs, statuses, country, region, mode, today) -> dict:
-    """The map's frames (see `components.frames`) for validated control values, without their key."""
-    return MAP_FRAMES.get(
-        (orgs, statuses, country, region, mode, today),
-        lambda: _build_map_frames(orgs, statuses, country, region, mode, today),
-    )
-
-
-def _build_map_frames(orgs, statuses, country, region, mode, today) -> dict:
-    starts = frames.period_starts(data.bundled_dataset().memberships, orgs=orgs, today=today)
-
-    def draw(day):  # the traces and notes alone: building the rest of the figure costs twice as much
-        states, selected = _classified(orgs, statuses, country, region, day)
-        drawn = {
-            "data": map_traces(states, data.bundled_country_points(), selected=selected),
-            "layout": {"annotations": map_notes(states)},
-        }
-        figure = theme.styled(drawn, mode)
-        return {"data": figure["data"], "annotations": figure["layout"]["annotations"]}
-
-    return frames.bundle(starts, draw, title=TITLE)
-
-
-def draw_map(orgs, statuses, country, region, mode, day, view) -> dict:
-    """The map for validated control values, built anew."""
-    states, selected = _classified(orgs, statuses, country, region, day)
+def map_figure(controls: state.Controls, day: dt.date) -> dict:
+    """The map for `controls` on `day`, as the JSON it is sent as."""
+    states, selected = _classified(controls, day)
     figure = build_map_figure(states, data.bundled_country_points(), as_of=day, selected=selected)
-    return theme.styled(apply_view(figure, memo.thawed(view)), mode)
+    return theme.styled(apply_view(figure, dict(controls.zoom)), controls.mode)
 
 
-def _classified(orgs, statuses, country, region, day) -> tuple:
+def map_frame(controls: state.Controls, day: dt.date) -> dict:
+    """The parts of the map that change with the day: its traces and notes."""
+    # Building the rest of the figure would cost as much again.
+    states, selected = _classified(controls, day)
+    drawn = {
+        "data": map_traces(states, data.bundled_country_points(), selected=selected),
+        "layout": {"annotations": map_notes(states)},
+    }
+    figure = theme.styled(drawn, controls.mode)
+    return {"data": figure["data"], "annotations": figure["layout"]["annotations"]}
+
+
+def _classified(controls: state.Controls, day: dt.date) -> tuple:
     """The states the map colours on `day` (see `classify_states`), and those it outlines."""
     dataset = data.bundled_dataset()
+    orgs, statuses = controls.orgs, controls.statuses
     relations = data.relations_as_of(dataset.memberships, day, orgs=orgs, statuses=statuses)
     former = data.former_members(dataset.memberships, day, orgs=orgs)
-    selected = selected_states(
-        dataset, day, orgs=orgs, statuses=statuses, country=country, region=memo.thawed(region)
-    )
+    selected = selected_states(dataset, day, controls)
     return classify_states(relations, former, orgs=orgs), selected
+
+
+VIEW = frames.FramedView(
+    name="map",
+    graph_id=ids.MAP_GRAPH,
+    title=TITLE,
+    inputs=INPUTS,
+    controls=controls_of,
+    draw=map_figure,
+    frame=map_frame,
+    patch=True,
+)
+map_frames = frames.register(VIEW, memberships=lambda: data.bundled_dataset().memberships)
 
 
 disclosure.gate(
@@ -188,21 +139,10 @@ def _update_map_table(query):
 
 
 # Keep the reader's zoom and pan (the geo keys of each relayout event) in the browser,
-# for the next redraw to start from; a new view also redraws the map, which switches
-# to finer shapes when zoomed in.
+# for the next redraw to start from (`apply_view` keeps what it knows, within bounds); a
+# new view also redraws the map, which switches to finer shapes when zoomed in.
 clientside_callback(
-    """
-    function (relayout, view) {
-        if (!relayout) { return dash_clientside.no_update; }
-        const kept = KEYS;
-        const next = Object.assign({}, view || {});
-        let changed = false;
-        for (const key of kept) {
-            if (key in relayout) { next[key] = relayout[key]; changed = true; }
-        }
-        return changed ? next : dash_clientside.no_update;
-    }
-    """.replace("KEYS", str(list(VIEW_BOUNDS))),
+    ClientsideFunction("blocs", "keepZoom"),
     Output(ids.MAP_VIEW, "data"),
     Input(ids.MAP_GRAPH, "relayoutData"),
     State(ids.MAP_VIEW, "data"),
@@ -218,13 +158,3 @@ def clicked_country(click: object, known: frozenset[str]) -> str | None:
     except (TypeError, KeyError, IndexError, AttributeError):
         return None
     return code if code in known else None
-
-
-@dash.callback(
-    Output(ids.FILTERS_COUNTRY, "value", allow_duplicate=True),
-    Input(ids.MAP_GRAPH, "clickData"),
-    prevent_initial_call=True,
-)
-def _select_clicked_country(click: object) -> str:
-    code = clicked_country(click, data.bundled_dataset().countries)
-    return code if code is not None else dash.no_update

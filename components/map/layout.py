@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import dash
 from dash import dcc, html
 
@@ -22,8 +24,8 @@ def graph_config() -> dict:
     return theme.graph_config(topojsonURL=dash.get_asset_url("topojson/"), scrollZoom=True)
 
 
-def layout(figure: dict | None = None, drawn: str | None = None, day: str | None = None) -> html.Div:
-    """The map's card body, drawing `figure` (drawn for the key `drawn`, as of `day`) until the first update."""
+def layout(figure: dict | None = None, stores: Sequence[dcc.Store] = ()) -> html.Div:
+    """The map's card body, drawing `figure` until the first update, with its frames' `stores` (see `frames.stores`)."""
     return html.Div(
         [
             dcc.Graph(
@@ -33,11 +35,7 @@ def layout(figure: dict | None = None, drawn: str | None = None, day: str | None
                 className="view-graph view-graph--map",
             ),
             dcc.Store(id=ids.MAP_VIEW, storage_type="memory"),
-            dcc.Store(id=ids.MAP_DRAWN, data=drawn, storage_type="memory"),
-            dcc.Store(id=ids.MAP_DAY, data=day, storage_type="memory"),
-            dcc.Store(id=ids.MAP_FRAMES, storage_type="memory"),
-            dcc.Store(id=ids.MAP_DATE_REQUEST, storage_type="memory"),
-            dcc.Store(id=ids.MAP_FRAMES_REQUEST, storage_type="memory"),
+            *stores,
             html.P(BORDERS_NOTE, id=ids.MAP_NOTE, className="map-note small text-body-secondary mb-1"),
             html.Details(
                 [

@@ -54,8 +54,8 @@ def region_table(regions: Mapping[frozenset[str], Sequence[str]], orgs: Sequence
 NO_ZOOM = ("zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d")
 
 
-def layout(figure: dict | None = None, drawn: str | None = None, day: str | None = None) -> html.Div:
-    """The overlap view's card body, drawing `figure` (drawn for the key `drawn`, as of `day`) until the first update."""
+def layout(figure: dict | None = None, stores: Sequence[dcc.Store] = ()) -> html.Div:
+    """The overlap view's card body, drawing `figure` until the first update, with its frames' `stores` (see `frames.stores`)."""
     return html.Div(
         [
             dcc.Graph(
@@ -64,11 +64,7 @@ def layout(figure: dict | None = None, drawn: str | None = None, day: str | None
                 config=theme.graph_config(modeBarButtonsToRemove=list(NO_ZOOM)),
                 className="view-graph view-graph--overlap",
             ),
-            dcc.Store(id=ids.OVERLAP_DRAWN, data=drawn, storage_type="memory"),
-            dcc.Store(id=ids.OVERLAP_DAY, data=day, storage_type="memory"),
-            dcc.Store(id=ids.OVERLAP_FRAMES, storage_type="memory"),
-            dcc.Store(id=ids.OVERLAP_DATE_REQUEST, storage_type="memory"),
-            dcc.Store(id=ids.OVERLAP_FRAMES_REQUEST, storage_type="memory"),
+            *stores,
             html.Details(
                 [
                     disclosure.summary("The diagram as a table", ids.OVERLAP_TABLE_SUMMARY),

@@ -1,4 +1,8 @@
-"""The timeline's callbacks: redraw and list the events in view; open an event; sort and download."""
+"""The timeline's callbacks: redraw and list the events in view; show the opened event; sort and download.
+
+A click on an event opens it, and a zoom of the time axis sets the range, through the
+filters' sync callback (`clicked_event`, `zoomed_range`).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,10 @@ import datetime as dt
 import functools
 
 import dash
-from dash import ALL, Input, Output, State, clientside_callback, ctx, dcc
+import pandas as pd
+from dash import ALL, Input, Output, State, ctx, dcc
 
 import data
-from data.schema import CATEGORIES
 
 from .. import disclosure, ids, memo, state, theme
 from ..selection import periods_in_view, selected_states
@@ -17,42 +21,53 @@ from .figure import build_timeline_figure
 from .layout import event_detail, key
 from .table import events_csv, events_table
 
+# The controls the timeline is drawn for; the date is read beside them (`DATE`).
 INPUTS = (
     Input(ids.FILTERS_ORGS, "value"),
-    Input(ids.FILTERS_DATE, "date"),
     Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_COUNTRY, "value"),
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.FILTERS_EVENTS, "value"),
     Input(ids.TIMELINE_RANGE, "data"),
 )
+DATE = Input(ids.FILTERS_DATE, "date")
 
 
-def in_view(dataset: data.Dataset, orgs, date, statuses, country, region, categories, span, today: dt.date):
-    """The membership periods and events the timeline shows for these control values."""
-    orgs = state.chosen(orgs, dataset.families)
-    statuses = state.known_statuses(statuses)
-    day = state.day_from_control(date, today)
-    selected = selected_states(dataset, day, orgs=orgs, statuses=statuses, country=country, region=region)
-    start, end = _span(span, today)
-    periods = periods_in_view(dataset, orgs=orgs, statuses=statuses, selected=selected)
+def controls_of(orgs, statuses, country, region, categories, span, event=None, mode=None) -> state.Controls:
+    """The timeline's controls from the values of `INPUTS` (and the open event and colours), validated."""
+    dataset = data.bundled_dataset()
+    view = state.from_controls(
+        known_orgs=dataset.families,
+        known_countries=dataset.countries,
+        known_events=dataset.event_dates,
+        orgs=orgs,
+        statuses=statuses,
+        country=country,
+        region=region,
+        categories=categories,
+        event=event,
+        span=span,
+    )
+    return state.Controls.of(view, mode=mode)
+
+
+def in_view(
+    dataset: data.Dataset, controls: state.Controls, day: dt.date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The membership periods and the events the timeline shows for `controls` on `day`."""
+    selected = selected_states(dataset, day, controls)
+    periods = periods_in_view(dataset, controls, selected)
+    start = controls.start.first_day if controls.start else None
+    end = controls.end.last_day if controls.end else None
     events = data.events_between(
-        dataset.events, start, end, orgs=orgs, categories=state.known_categories(categories)
+        dataset.events, start, end, orgs=controls.orgs, categories=controls.categories
     )
     if selected:
         # `.loc` with a boolean mask: an empty mask given to `[]` would select no columns instead.
         events = events.loc[
             events["country_list"].map(lambda codes: not selected.isdisjoint(codes)).astype(bool)
         ]
-    return orgs, day, periods, events, start, end
-
-
-def _span(value: object, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
-    if isinstance(value, list) and len(value) == 2:
-        first, last = (state.day_from_control(v, today) if isinstance(v, str) else None for v in value)
-        if first and last and first <= last:
-            return first, last
-    return None, None
+    return periods, events
 
 
 # The date alone moves the as-of line, in the browser (assets/blocs.js); it changes what
@@ -60,58 +75,45 @@ def _span(value: object, today: dt.date) -> tuple[dt.date | None, dt.date | None
 @dash.callback(
     Output(ids.TIMELINE_GRAPH, "figure"),
     Output(ids.TIMELINE_KEY, "children"),
-    INPUTS[0],
-    State(ids.FILTERS_DATE, "date"),
-    *INPUTS[2:],
+    *INPUTS,
     Input(ids.TIMELINE_EVENT, "data"),
     Input(ids.THEME_MODE, "data"),
     Input(ids.FILTERS_REGION_DATE, "data"),
+    State(ids.FILTERS_DATE, "date"),
     prevent_initial_call=True,  # the page comes with the default view drawn (`default_figure`)
 )
-def _update_timeline(orgs, date, statuses, country, region, categories, span, event, mode, _region_date):
-    figure = timeline_figure(
-        memo.frozen([orgs, date, statuses, country, region, categories, span]),
-        event if isinstance(event, str) else None,
-        theme.mode_of(mode),
-        dt.date.today(),
-    )
+def _update_timeline(orgs, statuses, country, region, categories, span, event, mode, _region_date, date):
+    controls = controls_of(orgs, statuses, country, region, categories, span, event, mode)
+    today = dt.date.today()
+    figure = timeline_figure(controls, state.day_from_control(date, today), today)
     return figure, key(figure)
 
 
 def default_figure(today: dt.date) -> dict:
     """The timeline with every control at its default, as the page is first drawn."""
-    controls = [
-        list(state.DEFAULT_ORGS),
-        today.isoformat(),
-        list(state.DEFAULT_STATUSES),
-        None,
-        None,
-        list(CATEGORIES),
-        None,
-    ]
-    return timeline_figure(memo.frozen(controls), None, "light", today)
+    return timeline_figure(state.Controls(), today, today)
 
 
 @functools.lru_cache(maxsize=memo.KEPT)
-def timeline_figure(controls: tuple, event: str | None, mode: str, today: dt.date) -> dict:
-    """The timeline for the control values `controls` (see `in_view`), as the JSON it is sent as."""
-    orgs, day, periods, events, start, end = in_view(data.bundled_dataset(), *memo.thawed(controls), today)
+def timeline_figure(controls: state.Controls, day: dt.date, today: dt.date) -> dict:
+    """The timeline for `controls`, its as-of line on `day`, as the JSON it is sent as."""
+    periods, events = in_view(data.bundled_dataset(), controls, day)
     figure = build_timeline_figure(
         periods,
         events,
-        orgs=orgs,
-        categories=state.known_categories(memo.thawed(controls)[5]),
+        orgs=controls.orgs,
+        categories=controls.categories,
         as_of=day,
         today=today,
-        start=start,
-        end=end,
-        selected_event=event,
+        start=controls.start.first_day if controls.start else None,
+        end=controls.end.last_day if controls.end else None,
+        selected_event=controls.event,
     )
-    return theme.styled(figure, mode)
+    return theme.styled(figure, controls.mode)
 
 
 disclosure.gate(
-    ids.TIMELINE_TABLE_SUMMARY, ids.TIMELINE_TABLE_QUERY, [*INPUTS, Input(ids.TIMELINE_SORT, "data")]
+    ids.TIMELINE_TABLE_SUMMARY, ids.TIMELINE_TABLE_QUERY, [*INPUTS, DATE, Input(ids.TIMELINE_SORT, "data")]
 )
 
 
@@ -119,10 +121,10 @@ disclosure.gate(
     Output(ids.TIMELINE_TABLE, "children"), Input(ids.TIMELINE_TABLE_QUERY, "data"), prevent_initial_call=True
 )
 def _update_table(query):
-    if not isinstance(query, list) or len(query) != len(INPUTS) + 1:
+    if not isinstance(query, list) or len(query) != len(INPUTS) + 2:
         return []  # closed
-    *controls, sort = query
-    *_, events, _start, _end = in_view(data.bundled_dataset(), *controls, dt.date.today())
+    *values, date, sort = query
+    _, events = in_view(data.bundled_dataset(), controls_of(*values), state.day_from_control(date))
     return events_table(events, sort)
 
 
@@ -148,23 +150,18 @@ def clicked_event(click: object, known: object) -> str | None:
     return event_id if isinstance(event_id, str) and event_id in known else None
 
 
-@dash.callback(
-    Output(ids.TIMELINE_EVENT, "data", allow_duplicate=True),
-    Input(ids.TIMELINE_GRAPH, "clickData"),
-    prevent_initial_call=True,
-)
-def _open_clicked_event(click: object):
-    event_id = clicked_event(click, data.bundled_dataset().event_dates)
-    return event_id if event_id is not None else dash.no_update
-
-
-@dash.callback(
-    Output(ids.TIMELINE_EVENT, "data", allow_duplicate=True),
-    Input(ids.TIMELINE_DETAIL_CLOSE, "n_clicks"),
-    prevent_initial_call=True,
-)
-def _close_event(clicks: int | None):
-    return None if clicks else dash.no_update
+def zoomed_range(relayout: object) -> list[str] | bool | None:
+    """The days a zoom of the time axis shows, [from, to]; None for the whole span; False if it is no zoom."""
+    if not isinstance(relayout, dict):
+        return False
+    if relayout.get("xaxis.autorange"):
+        return None
+    span = relayout.get("xaxis.range")
+    if span is None and "xaxis.range[0]" in relayout:
+        span = [relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")]
+    if not isinstance(span, list) or len(span) != 2:
+        return False
+    return [str(value)[:10] for value in span]
 
 
 @dash.callback(
@@ -185,36 +182,24 @@ def _sort(clicks: list, current: object):
 @dash.callback(
     Output(ids.TIMELINE_DOWNLOAD, "data"),
     Input(ids.TIMELINE_DOWNLOAD_BUTTON, "n_clicks"),
-    *[State(i.component_id, i.component_property) for i in INPUTS],
+    *(State(i.component_id, i.component_property) for i in (*INPUTS, DATE)),
     State(ids.TIMELINE_SORT, "data"),
     prevent_initial_call=True,
 )
-def _download(clicks, orgs, date, statuses, country, region, categories, span, sort):
+def _download(clicks, *values):
     if not clicks:
         return dash.no_update
-    dataset = data.bundled_dataset()
-    *_, events, _start, _end = in_view(
-        dataset, orgs, date, statuses, country, region, categories, span, dt.date.today()
-    )
+    *controls, date, sort = values
+    _, events = in_view(data.bundled_dataset(), controls_of(*controls), state.day_from_control(date))
     return dcc.send_string(events_csv(events, sort), "csto-sco-nato-events.csv", type="text/csv")
 
 
-# The reader's zoom on the time axis, from each relayout event, as [from, to] days;
-# None when the axis is reset to its whole span.
-clientside_callback(
-    """
-    function (relayout) {
-        if (!relayout) { return dash_clientside.no_update; }
-        if (relayout["xaxis.autorange"]) { return null; }
-        let range = relayout["xaxis.range"];
-        if (!range && "xaxis.range[0]" in relayout) { range = [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]; }
-        if (!range || range.length !== 2) { return dash_clientside.no_update; }
-        return range.map(value => String(value).slice(0, 10));
-    }
-    """,
-    Output(ids.TIMELINE_RANGE, "data", allow_duplicate=True),
-    Input(ids.TIMELINE_GRAPH, "relayoutData"),
-    prevent_initial_call=True,
-)
-
-__all__ = ["clicked_event", "in_view"]
+__all__ = [
+    "INPUTS",
+    "clicked_event",
+    "controls_of",
+    "default_figure",
+    "in_view",
+    "timeline_figure",
+    "zoomed_range",
+]

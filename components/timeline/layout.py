@@ -7,10 +7,9 @@ import pandas as pd
 from dash import dcc, html
 
 from data import country_name
-from data.schema import CATEGORY_LABELS
+from data.schema import CATEGORY_GLYPHS, CATEGORY_LABELS
 
 from .. import disclosure, ids, theme
-from ..filters import CATEGORY_GLYPHS
 from .figure import CATEGORY_SYMBOLS, key_entries
 
 __all__ = ["event_detail", "key", "layout"]

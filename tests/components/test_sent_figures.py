@@ -9,10 +9,8 @@ import datetime as dt
 import pytest
 from figures import validated
 
-from components import memo
 from components.map import callbacks as map_callbacks
 from components.overlap import callbacks as overlap_callbacks
-from components.selection import view_controls
 from components.state import CATEGORIES, DEFAULT_STATUSES, STATUSES
 from components.timeline import callbacks as timeline_callbacks
 
@@ -29,23 +27,21 @@ VIEWS = [
 
 @pytest.mark.parametrize("controls", VIEWS)
 def test_the_map_and_its_frames(bundled, controls):
-    validated_controls = view_controls(*controls)
-    zoomed = memo.frozen({"geo.projection.scale": 5, "geo.center.lon": 40.0})
-    for view in (None, zoomed):
-        figure = validated(map_callbacks.draw_map(*validated_controls, DAY, view))
-        assert figure.layout.geo.resolution == (110 if view is None else 50)
-    frames = map_callbacks._build_map_frames(*validated_controls, TODAY)
-    for frame in frames["unique"]:
+    orgs, statuses, country, region, mode = controls
+    for zoom in (None, {"geo.projection.scale": 5, "geo.center.lon": 40.0}):
+        validated_controls = map_callbacks.controls_of(orgs, statuses, country, region, zoom, mode)
+        figure = validated(map_callbacks.map_figure.__wrapped__(validated_controls, DAY))
+        assert figure.layout.geo.resolution == (110 if zoom is None else 50)
+    for frame in map_callbacks.map_frames(validated_controls, TODAY)["unique"]:
         validated({"data": frame["data"], "layout": {"annotations": frame["annotations"]}})
 
 
 @pytest.mark.parametrize("controls", VIEWS)
 def test_the_overlap_and_its_frames(bundled, controls):
-    validated_controls = view_controls(*controls)
-    figure = validated(overlap_callbacks.draw_overlap(*validated_controls, DAY))
+    validated_controls = overlap_callbacks.controls_of(*controls)
+    figure = validated(overlap_callbacks.draw_overlap(validated_controls, DAY))
     assert figure.layout.title.text.endswith("24 April 2014")
-    frames = overlap_callbacks._build_overlap_frames(*validated_controls, TODAY)
-    for frame in frames["unique"]:
+    for frame in overlap_callbacks.overlap_frames(validated_controls, TODAY)["unique"]:
         validated({"data": frame["data"], "layout": frame["layout"]})
 
 
@@ -53,8 +49,10 @@ def test_the_overlap_and_its_frames(bundled, controls):
 @pytest.mark.parametrize("event", [None, "armenia-freezes-csto-participation-2024"])
 def test_the_timeline(bundled, controls, event):
     orgs, statuses, country, region, mode = controls
-    sent = [orgs, DAY.isoformat(), statuses, country, region, list(CATEGORIES), None]
-    figure = validated(timeline_callbacks.timeline_figure.__wrapped__(memo.frozen(sent), event, mode, TODAY))
+    validated_controls = timeline_callbacks.controls_of(
+        orgs, statuses, country, region, list(CATEGORIES), None, event, mode
+    )
+    figure = validated(timeline_callbacks.timeline_figure.__wrapped__(validated_controls, DAY, TODAY))
     rings = [trace for trace in figure.data if trace.name == "selected event"]
     # Only the default view shows Armenia's events: the others select Kazakhstan, the
     # states in both the CSTO and the SCO, or nothing.

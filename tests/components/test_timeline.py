@@ -20,7 +20,7 @@ from components.timeline import (
     key_entries,
     sort_events,
 )
-from components.timeline.callbacks import clicked_event, in_view
+from components.timeline.callbacks import clicked_event, controls_of, in_view
 
 TODAY = dt.date(2026, 11, 28)
 DAY = dt.date(2014, 4, 24)
@@ -28,9 +28,11 @@ DAY = dt.date(2014, 4, 24)
 
 def view(dataset, orgs=("CSTO", "SCO"), statuses=DEFAULT_STATUSES, country=None, region=None, categories=None, span=None):  # fmt: skip
     categories = list(CATEGORY_SYMBOLS) if categories is None else categories
-    return in_view(
-        dataset, list(orgs), DAY.isoformat(), list(statuses), country, region, categories, span, TODAY
-    )
+    controls = controls_of(list(orgs), list(statuses), country, region, categories, span)
+    periods, events = in_view(dataset, controls, DAY)
+    start = controls.start.first_day if controls.start else None
+    end = controls.end.last_day if controls.end else None
+    return controls.orgs, DAY, periods, events, start, end
 
 
 def figure_for(dataset, **kwargs):
