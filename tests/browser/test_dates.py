@@ -14,7 +14,7 @@ from browsing import open_page, plot_data, plot_layout, url_query, wait_for, wai
 from plotly.utils import PlotlyJSONEncoder
 
 import data
-from components import state, summary
+from components import frames, state, summary
 from components.map import callbacks as map_callbacks
 from components.overlap import callbacks as overlap_callbacks
 from data import PartialDate
@@ -22,6 +22,7 @@ from data import PartialDate
 TODAY = "2026-11-28"
 EARLIEST = state.EARLIEST_DATE.isoformat()
 SAME = "SAME"
+ORDER = list(state.PARAMETERS)
 
 # Calls `dash_clientside.blocs[name]` with the given arguments; no_update comes back as "SAME".
 CALL = """
@@ -31,12 +32,23 @@ const same = (value) => value === window.dash_clientside.no_update ? "SAME" : va
 return Array.isArray(result) ? result.map(same) : same(result);
 """
 
-# A component's prop as the page's Dash store holds it.
+# A component's prop as the page's Dash store holds it (its id a string or a dict).
 PROP = """
+const [id, name] = arguments;
 const state = window.store.getState();
+let path;
+if (typeof id === "string") {
+    path = state.paths.strs[id];
+} else {
+    const keys = Object.keys(id).sort();
+    const found = (state.paths.objs[keys.join(",")] || []).find(
+        (entry) => keys.every((key, i) => entry.values[i] === id[key])
+    );
+    path = found && found.path;
+}
 let node = state.layout;
-for (const key of state.paths.strs[arguments[0]]) { node = node[key]; }
-return node.props[arguments[1]];
+for (const key of path) { node = node[key]; }
+return node.props[name];
 """
 
 # From now on, note the outputs of every request the page sends to the server's callbacks.
@@ -58,8 +70,8 @@ def wait_for_frames(browser):
         wait_for(
             browser,
             lambda view=view: (
-                (prop(browser, f"{view}-frames", "data") or {}).get("key")
-                == prop(browser, f"{view}-drawn", "data")
+                (prop(browser, frames.store_id(view, "frames"), "data") or {}).get("key")
+                == prop(browser, frames.store_id(view, "answer"), "data")["key"]
             ),
             message=f"{view} frames",
         )
@@ -123,10 +135,10 @@ YEARS_MOVED = [
 
 def test_the_date_controls_and_the_url_follow_each_other_as_the_server_would_have_them(page):
     for date, search, year, expected in DAYS_PICKED:
-        moved = call(page, "dateControls", False, date, year, search, TODAY, EARLIEST)
+        moved = call(page, "dateControls", False, date, year, search, TODAY, EARLIEST, ORDER)
         assert moved == expected, (date, search)
     for year, search, date, expected in YEARS_MOVED:
-        moved = call(page, "dateControls", True, date, year, search, TODAY, EARLIEST)
+        moved = call(page, "dateControls", True, date, year, search, TODAY, EARLIEST, ORDER)
         assert moved == expected, (year, search)
     rng = random.Random(4)
     days = [dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(10_000)) for _ in range(20)]
@@ -144,37 +156,61 @@ FRAMES = {
 FIGURE = {"data": [{"z": [0]}], "layout": {"title": {"text": "As of 1 May 1990", "x": 0.01}, "height": 300}}
 
 
-# `settle` as Dash calls it for a graph that is not on the page (so nothing is drawn there).
-SETTLE = """
-window.dash_clientside.callback_context = {outputs_list: [{id: "nowhere-graph", property: "figure"}]};
-const result = window.dash_clientside.blocs.settle(...arguments[0]);
+# `show` and `ask` as Dash calls them for a view that is not on the page, with `trigger`.
+FRAMED = """
+const [name, trigger, args] = arguments;
+window.dash_clientside.callback_context = {
+    outputs_list: name === "show"
+        ? [{id: "nowhere-graph", property: "figure"}, {id: {type: "frames-shown", view: "nowhere"}, property: "data"}]
+        : [{id: {type: "frames-date-request", view: "nowhere"}, property: "data"}],
+    triggered: [{prop_id: trigger, value: null}],
+};
+const result = window.dash_clientside.blocs[name](...args);
 return result.map((value) => value === window.dash_clientside.no_update ? "SAME" : value);
 """
+DATE = "filters-date.date"
+ANSWER = '{"type":"frames-answer","view":"nowhere"}.data'
 
 
-def settle(browser, *args):
-    return browser.driver.execute_script(SETTLE, [*args, TODAY, EARLIEST])
+def show(browser, trigger, answer, frames, date, figure, shown):
+    return browser.driver.execute_script(
+        FRAMED, "show", trigger, [answer, frames, date, figure, shown, TODAY, EARLIEST]
+    )
+
+
+def ask(browser, trigger, date, frames, answer, shown):
+    return browser.driver.execute_script(
+        FRAMED, "ask", trigger, [date, "control", frames, answer, shown, TODAY, EARLIEST]
+    )
 
 
 def test_a_view_is_redrawn_from_frames_made_for_the_figure_it_shows_else_the_server_is_asked(page):
-    # (drawn, frames, date, figure, shown): the frames hold the figure for each period
-    figure, shown, asked, frames_asked = settle(page, "k1", FRAMES, "2014-04-24", FIGURE, "1990-05-01")
+    answer = {"key": "k1", "day": "1990-05-01", "figure": FIGURE}
+    # the frames hold the figure for each period: a new date is drawn from them
+    figure, shown = show(page, DATE, answer, FRAMES, "2014-04-24", FIGURE, "1990-05-01")
     assert figure == {
         "data": [{"z": [2]}],
         "layout": {"title": {"text": "As of 24 April 2014", "x": 0.01}, "height": 300, "annotations": []},
     }
-    assert (shown, asked, frames_asked) == ("2014-04-24", SAME, SAME)
-    assert settle(page, "k1", FRAMES, "1990-05-01", FIGURE, "1990-05-01") == [SAME] * 4
+    assert shown == "2014-04-24"
+    assert ask(page, DATE, "2014-04-24", FRAMES, answer, "1990-05-01") == [SAME, SAME]
+    assert show(page, DATE, answer, FRAMES, "1990-05-01", FIGURE, "1990-05-01") == [SAME, SAME]
     # the frames have not arrived, or were made for other controls than the figure shown's:
-    # the server draws the day, and is asked for frames once per figure
-    for frames, drawn in [(None, "k1"), (FRAMES, "k2")]:
-        for first in (True, False):
-            figure, shown, asked, frames_asked = settle(
-                page, drawn, frames, "2014-04-24", FIGURE, "1990-05-01"
-            )
-            assert (figure, shown) == (SAME, SAME)
-            assert asked["day"] == "2014-04-24" and isinstance(asked["at"], int | float)
-            assert frames_asked["key"] == drawn if first else frames_asked == SAME
+    # nothing is drawn, the server draws the day, and is asked for frames once per figure
+    for frames_held in (None, {**FRAMES, "key": "k2"}):
+        assert show(page, DATE, answer, frames_held, "2014-04-24", FIGURE, "1990-05-01") == [SAME, SAME]
+    asked, frames_asked = ask(page, DATE, "2014-04-24", None, answer, "1990-05-01")
+    assert asked["day"] == "2014-04-24" and isinstance(asked["at"], int | float)
+    assert isinstance(frames_asked["at"], int | float)
+    asked, frames_asked = ask(page, DATE, "2015-01-01", None, answer, "1990-05-01")
+    assert asked["day"] == "2015-01-01" and frames_asked == SAME
+    # the server's answer for the day is drawn as it comes, and after a change of the
+    # controls the next day is asked for even though frames are held (they are the old ones')
+    answer = {"key": "k3", "day": "2015-01-01", "figure": FIGURE}
+    assert show(page, ANSWER, answer, None, "2015-01-01", None, "1990-05-01") == [FIGURE, "2015-01-01"]
+    assert ask(page, "filters-orgs.value", "2015-01-01", FRAMES, answer, "2015-01-01") == [SAME, SAME]
+    asked, frames_asked = ask(page, DATE, "2016-01-01", {**FRAMES, "key": "k3"}, answer, "2015-01-01")
+    assert asked["day"] == "2016-01-01" and isinstance(frames_asked["at"], int | float)
 
 
 def test_a_new_date_redraws_the_map_and_the_diagram_without_the_server(dash_br, served):
@@ -204,15 +240,14 @@ def test_a_new_date_redraws_the_map_and_the_diagram_without_the_server(dash_br, 
     asked = dash_br.driver.execute_script("return window.__asked")
     assert all(output.startswith("..url.search.") for output in asked), asked
 
-    defaults = (("CSTO", "SCO"), tuple(state.DEFAULT_STATUSES), None, None, "light")
     expected_map = json.loads(
-        json.dumps(map_callbacks.map_figure(*defaults, day, None), cls=PlotlyJSONEncoder)
+        json.dumps(map_callbacks.map_figure(state.Controls(), day), cls=PlotlyJSONEncoder)
     )
     drawn_map = plot_data(dash_br, "map-graph")
     assert [(t.get("name"), t.get("locations"), t.get("customdata")) for t in drawn_map] == [
         (t.get("name"), t.get("locations"), t.get("customdata")) for t in expected_map["data"]
     ]
-    expected_overlap = overlap_callbacks.overlap_figure(*defaults, day)
+    expected_overlap = overlap_callbacks.overlap_figure(state.Controls(), day)
     drawn_overlap = plot_data(dash_br, "overlap-graph")
     # (regions come in the order of a set, which differs from one process to the next)
     assert [
