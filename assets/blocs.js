@@ -19,7 +19,7 @@
  *   of the view's figure, draws the server's answer or the frame of the day shown.
  * - `play` steps the year on; `keepZoom` keeps the map's zoom and pan.
  *
- * Component ids and the URL's parameter order come from Python (`filters-config`), not
+ * Component ids and the URL's parameter order come from Python (`page-config`), not
  * from literals here.
  */
 (function () {
@@ -149,13 +149,14 @@
         return (window.dash_clientside.callback_context.triggered || []).map((t) => t.prop_id);
     }
 
-    // Move the timeline's as-of line (the shape named "as-of") to `day`, now and after every
+    // Move the timeline's as-of line (the shape named `lineName`) to `day`, now and after every
     // later drawing of the timeline (a figure from the server was drawn for the date its
     // request was sent with). Through dcc.Graph, which hands plotly.js a deep copy of the
     // layout, moving one line costs a full recalculation of the timeline (60-90 ms); given
     // the same layout with a new line, plotly.js redraws only the line (about 10 ms).
     // Before the timeline is first drawn, waits for it.
-    function moveAsOfLine(graphId, day) {
+    function moveAsOfLine(graphId, lineName, day) {
+        asOfLineName = lineName;
         asOfLineAt = Date.parse(day + "T00:00:00Z");
         const started = Date.now();
         (function move() {
@@ -173,11 +174,12 @@
     }
 
     let asOfLineAt = null;  // the time of the day the as-of line stands on
+    let asOfLineName = null;  // the name of the as-of line among the timeline's shapes
     const following = new WeakSet();  // the timelines whose drawings move the line
 
     function placeAsOfLine(gd) {
         const shapes = gd.layout && gd.layout.shapes;
-        const index = Array.isArray(shapes) ? shapes.findIndex((shape) => shape.name === "as-of") : -1;
+        const index = Array.isArray(shapes) ? shapes.findIndex((shape) => shape.name === asOfLineName) : -1;
         if (index < 0 || asOfLineAt === null || shapes[index].x0 === asOfLineAt) { return; }
         const moved = shapes.slice();
         moved[index] = Object.assign({}, shapes[index], {x0: asOfLineAt, x1: asOfLineAt});
@@ -264,7 +266,7 @@
                     if (played && playYear !== year) { next.year = playYear; }
                     if (next.search !== none()) { writeUrl(next.search, played); }
                 }
-                moveAsOfLine(config.timeline, next.day);
+                moveAsOfLine(config.timeline, config.asOfLine, next.day);
                 const regionDate = Array.isArray(region) && region.length ? next.day : none();
                 return [next.date, next.year, regionDate];
             },
@@ -340,6 +342,65 @@
                     if (key.startsWith("geo.") && typeof value === "number") { next[key] = value; changed = true; }
                 }
                 return changed ? next : none();
+            },
+
+            // The page's other browser callbacks, each the one writer of its outputs.
+
+            // The share dialog: opened by its button; the link and the snippet from the
+            // address bar as it is now, so that they carry the whole view and the app's
+            // own URL prefix. Returns [open, link, snippet].
+            share: function (clicks, view, search, config) {
+                const url = new URL(window.location.href);
+                url.search = search || "";
+                if (view) { url.searchParams.set("embed", view); } else { url.searchParams.delete("embed"); }
+                const link = url.toString().replace(/%2C/g, ",");
+                const title = view ? config.title + ": " + view : config.title;
+                const height = config.embedHeights[view || ""];
+                const snippet = '<iframe src="' + link + '" title="' + title + '" width="100%" height="' + height +
+                    '" style="border:0" loading="lazy"></iframe>';
+                const opened = triggered().some((id) => id.endsWith(".n_clicks"));
+                return [opened ? true : none(), link, snippet];
+            },
+
+            // The page's classes: an embedded view's mark, for the stylesheet to show that view alone.
+            embedClass: function (search, config) {
+                const view = new URLSearchParams(search || "").get("embed");
+                const base = "container-fluid page";
+                return config.embeddable.includes(view) ? base + " page--embed page--embed-" + view : base;
+            },
+
+            // The colour mode in force: the reader's choice, else the system's. Bootstrap
+            // restyles the page from the attribute on <html>, the figures' callbacks the
+            // figures; the page comes drawn in light colours, so only a change is written.
+            colourMode: function (choice, current) {
+                const system = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+                const mode = choice === "light" || choice === "dark" ? choice : (system ? "dark" : "light");
+                document.documentElement.setAttribute("data-bs-theme", mode);
+                return mode === current ? none() : mode;
+            },
+
+            // A figure's PNG or SVG button: plotly.js draws the file in the browser, as the
+            // modebar's buttons do (`blocsSaveImage`, assets/modebar.js).
+            saveFigure: function (clicks, config) {
+                const trigger = window.dash_clientside.callback_context.triggered_id;
+                if (!trigger || !clicks.some(Boolean)) { return none(); }
+                const graph = document.querySelector("#" + trigger.graph + " .js-plotly-plot");
+                if (!graph) { return none(); }
+                const width = config.slideWidth / 2;
+                const height = Math.round(width * graph.clientHeight / Math.max(graph.clientWidth, 1));
+                window.blocsSaveImage(graph, {
+                    format: trigger.format, width: width, height: height,
+                    scale: trigger.format === "png" ? 2 : 1, filename: "csto-sco-nato-" + trigger.graph,
+                });
+                return trigger.graph + "." + trigger.format;
+            },
+
+            // A table behind a disclosure (components/disclosure.py): the values of its
+            // inputs while it is open, null on closing, nothing while closed.
+            gate: function (clicks, ...values) {
+                const open = Number.isInteger(clicks) && clicks % 2 === 1;
+                if (open) { return values; }
+                return triggered().some((id) => id.endsWith(".n_clicks")) ? null : none();
             },
 
             // For tests: the rules above, without redrawing anything.

@@ -54,8 +54,11 @@ NOOP_REQUEST = {
     "inputs": [{"id": "bench-noop", "property": "n_clicks", "value": 1}],
     "changedPropIds": ["bench-noop.n_clicks"],
 }
-MAP_UPDATE = "map-graph.figure"
-MAP_FRAMES = "map-frames.data"
+MAP_ANSWER = '{"type":"frames-answer","view":"map"}'  # the map's stores (components/frames.py)
+MAP_UPDATE = MAP_ANSWER + ".data"
+MAP_FRAMES = '{"type":"frames-frames","view":"map"}.data'
+MAP_DATE_REQUEST = '{"type":"frames-date-request","view":"map"}.data'
+MAP_FRAMES_REQUEST = '{"type":"frames-frames-request","view":"map"}.data'
 DEFAULT_CONTROLS = {
     "filters-orgs.value": ["CSTO", "SCO"],
     "filters-status.value": ["member", "signatory", "frozen"],
@@ -439,9 +442,9 @@ def update_sizes(url: str, date: str) -> dict[str, tuple[int, int]]:
     from components import frames
 
     orgs, statuses = DEFAULT_CONTROLS["filters-orgs.value"], DEFAULT_CONTROLS["filters-status.value"]
-    key = answer_of(url, map_request(url, None))["map-drawn"]["data"]
-    asked = {**DEFAULT_CONTROLS, "filters-date.date": date, "map-drawn.data": key}
-    patch = callback_request(url, MAP_UPDATE, asked, ["map-date-request.data"])
+    drawn = answer_of(url, map_request(url, None))[MAP_ANSWER]["data"]
+    asked = {**DEFAULT_CONTROLS, "filters-date.date": date, MAP_UPDATE: drawn}
+    patch = callback_request(url, MAP_UPDATE, asked, [MAP_DATE_REQUEST])
     sizes = {
         "patch": (sent_bytes(url, patch), compact(drawn_states(orgs, statuses, dt.date.fromisoformat(date))))
     }
@@ -452,9 +455,7 @@ def update_sizes(url: str, date: str) -> dict[str, tuple[int, int]]:
         drawn = drawn_states(orgs, statuses, day)
         if drawn not in periods:
             periods.append(drawn)
-    request = callback_request(
-        url, MAP_FRAMES, {**DEFAULT_CONTROLS, "map-drawn.data": key}, ["map-drawn.data"]
-    )
+    request = callback_request(url, MAP_FRAMES, DEFAULT_CONTROLS, [MAP_FRAMES_REQUEST])
     sizes["frames"] = (sent_bytes(url, request), compact(periods))
     return sizes
 
@@ -752,15 +753,27 @@ def callback_request(url: str, output: str, values: dict, changed: list[str]) ->
     """
     dependencies = requests.get(url + "_dash-dependencies", timeout=30).json()
     dependency = next(d for d in dependencies if output in d["output"] and not d["clientside_function"])
-    outputs = [
-        {"id": part.split(".")[0], "property": part.split(".")[1]}
-        for part in dependency["output"].strip(".").split("...")
-    ]
+    parts = (
+        dependency["output"][2:-2].split("...")
+        if dependency["output"].startswith("..")
+        else [dependency["output"]]
+    )
+    outputs = []
+    for part in parts:
+        target, _, prop = part.rpartition(".")
+        outputs.append({"id": json.loads(target) if target.startswith("{") else target, "property": prop})
+
+    def named(spec: dict) -> str:
+        target = spec["id"]
+        if isinstance(target, dict):
+            target = json.dumps(target, separators=(",", ":"), sort_keys=True)
+        return f"{target}.{spec['property']}"
+
     return {
         "output": dependency["output"],
         "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": [dict(s, value=values.get(f"{s['id']}.{s['property']}")) for s in dependency["inputs"]],
-        "state": [dict(s, value=values.get(f"{s['id']}.{s['property']}")) for s in dependency["state"]],
+        "inputs": [dict(s, value=values.get(named(s))) for s in dependency["inputs"]],
+        "state": [dict(s, value=values.get(named(s))) for s in dependency["state"]],
         "changedPropIds": changed,
     }
 
@@ -777,7 +790,7 @@ def map_request(url: str, date: str | None, **more) -> dict:
 
 def map_figure(url: str, date: str | None) -> dict:
     """The map figure the dashboard sends for its default controls, as of `date` (today if None)."""
-    figure = answer_of(url, map_request(url, date))["map-graph"]["figure"]
+    figure = answer_of(url, map_request(url, date))[MAP_ANSWER]["data"]["figure"]
     figure["config"] = {"topojsonURL": "topojson/", "displaylogo": False, "displayModeBar": "hover"}
     return figure
 

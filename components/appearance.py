@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, clientside_callback, dcc, html
+from dash import ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 
 from . import ids
 
@@ -34,18 +34,9 @@ def layout() -> html.Div:
     )
 
 
-# The mode in force: the reader's choice, else the system's; Bootstrap restyles the page
-# from the attribute on <html>, and the figures' callbacks restyle the figures.
+# The mode in force (`colourMode` in assets/blocs.js).
 clientside_callback(
-    """
-    function (choice, current) {
-        const system = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
-        const mode = choice === "light" || choice === "dark" ? choice : (system ? "dark" : "light");
-        document.documentElement.setAttribute("data-bs-theme", mode);
-        // The page comes drawn in light colours: redraw the figures only for a change.
-        return mode === current ? dash_clientside.no_update : mode;
-    }
-    """,
+    ClientsideFunction("blocs", "colourMode"),
     Output(ids.THEME_MODE, "data"),
     Input(ids.THEME_CHOICE, "value"),
     State(ids.THEME_MODE, "data"),

@@ -32,14 +32,7 @@ def gate(summary_id: str, store_id: str, inputs: list[Input]) -> None:
     while closed, nothing is sent.
     """
     dash.clientside_callback(
-        """
-        function (clicks, ...values) {
-            const open = Number.isInteger(clicks) && clicks % 2 === 1;
-            if (open) { return values; }
-            const closing = dash_clientside.callback_context.triggered_id === "SUMMARY";
-            return closing ? null : dash_clientside.no_update;
-        }
-        """.replace("SUMMARY", summary_id),
+        dash.ClientsideFunction("blocs", "gate"),
         Output(store_id, "data"),
         Input(summary_id, "n_clicks"),
         *inputs,

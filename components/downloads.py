@@ -8,7 +8,7 @@ import io
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import ALL, Input, Output, State, clientside_callback, dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 
 import data
 
@@ -97,25 +97,11 @@ def _download_memberships(clicks, orgs, date, statuses, country, region):
     return dcc.send_string(memberships_csv(rows), "csto-sco-nato-memberships.csv", type="text/csv")
 
 
-# Each figure's PNG and SVG buttons: plotly.js draws the file in the browser, as the
-# modebar's buttons do (`blocsSaveImage`, assets/modebar.js).
+# Each figure's PNG and SVG buttons (`saveFigure` in assets/blocs.js).
 clientside_callback(
-    """
-    function (clicks) {
-        const trigger = dash_clientside.callback_context.triggered_id;
-        if (!trigger || !clicks.some(Boolean)) { return dash_clientside.no_update; }
-        const graph = document.querySelector("#" + trigger.graph + " .js-plotly-plot");
-        if (!graph) { return dash_clientside.no_update; }
-        const width = WIDTH;
-        const height = Math.round(width * graph.clientHeight / Math.max(graph.clientWidth, 1));
-        window.blocsSaveImage(graph, {
-            format: trigger.format, width: width, height: height,
-            scale: trigger.format === "png" ? 2 : 1, filename: "csto-sco-nato-" + trigger.graph,
-        });
-        return trigger.graph + "." + trigger.format;
-    }
-    """.replace("WIDTH", str(SLIDE_WIDTH_PX // 2)),
+    ClientsideFunction("blocs", "saveFigure"),
     Output(ids.FIGURE_DOWNLOAD_DONE, "data"),
     Input({"type": ids.FIGURE_DOWNLOAD, "graph": ALL, "format": ALL}, "n_clicks"),
+    State(ids.PAGE_CONFIG, "data"),
     prevent_initial_call=True,
 )

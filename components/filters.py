@@ -40,7 +40,6 @@ __all__ = [
     "SYNC_INPUTS",
     "SYNC_OUTPUTS",
     "Known",
-    "client_config",
     "layout",
     "sync_controls",
 ]
@@ -123,7 +122,6 @@ def layout(
                     dcc.Store(id=ids.TIMELINE_EVENT, storage_type="memory"),
                     dcc.Store(id=ids.TIMELINE_RANGE, storage_type="memory"),
                     dcc.Store(id=ids.FILTERS_PLAY_YEAR, storage_type="memory"),
-                    dcc.Store(id=ids.FILTERS_CONFIG, data=client_config(), storage_type="memory"),
                 ],
                 xs=12,
                 md=6,
@@ -405,19 +403,6 @@ def _sync_url_and_controls(**values):
     )
 
 
-def client_config() -> dict:
-    """What the browser's code needs to know of the page (`filters-config`): ids and the URL's order."""
-    return {
-        "url": ids.URL,
-        "year": ids.FILTERS_YEAR,
-        "play": ids.FILTERS_PLAY,
-        "playYear": ids.FILTERS_PLAY_YEAR,
-        "playFrom": PLAY_FROM,
-        "timeline": ids.TIMELINE_GRAPH,
-        "parameters": list(state.PARAMETERS),
-    }
-
-
 # The one owner of the date (see the module's docstring): the date picker, the year
 # slider, a step of play or the URL moved. Runs at load, for a URL with a date.
 clientside_callback(
@@ -432,7 +417,7 @@ clientside_callback(
     State(ids.FILTERS_DATE, "max_date_allowed"),
     State(ids.FILTERS_DATE, "min_date_allowed"),
     State(ids.FILTERS_REGION, "data"),
-    State(ids.FILTERS_CONFIG, "data"),
+    State(ids.PAGE_CONFIG, "data"),
 )
 
 
@@ -451,6 +436,6 @@ clientside_callback(
     State(ids.FILTERS_PLAY_INTERVAL, "disabled"),
     State(ids.FILTERS_YEAR, "max"),
     State(frames.store_id("map", "shown"), "data"),
-    State(ids.FILTERS_CONFIG, "data"),
+    State(ids.PAGE_CONFIG, "data"),
     prevent_initial_call=True,
 )

@@ -27,7 +27,6 @@ FILTERS_REGION_DATE = "filters-region-date"
 FILTERS_PLAY = "filters-play"
 FILTERS_PLAY_INTERVAL = "filters-play-interval"
 FILTERS_PLAY_YEAR = "filters-play-year"
-FILTERS_CONFIG = "filters-config"
 
 MAP_TABLE = "map-table"
 MAP_TABLE_SUMMARY = "map-table-summary"
@@ -54,6 +53,7 @@ TIMELINE_DOWNLOAD = "timeline-download"
 TIMELINE_DOWNLOAD_BUTTON = "timeline-download-button"
 
 PAGE = "page"
+PAGE_CONFIG = "page-config"
 VIEW_SUMMARY = "view-summary"
 FILTERS_RESET = "filters-reset"
 

@@ -3,53 +3,20 @@
 A classroom asks for the same few views again and again (the same dates, the same
 organizations), and building a figure costs 5–30 ms (a view's frames, a figure for
 every period, many times that): each is built once and then answered from memory, up
-to `KEPT` figures per view, least recently used dropped first. Keys are control values
-after validation, made hashable by `frozen`.
+to `KEPT` figures per view, least recently used dropped first. Keys are the validated
+controls (`state.Controls`, a frozen dataclass) and the day.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-__all__ = ["FRAMES_KEPT", "KEPT", "Shelf", "drawn_key", "frozen", "thawed"]
+__all__ = ["FRAMES_KEPT", "KEPT", "Shelf"]
 
 KEPT = 64
 FRAMES_KEPT = 8  # a view's frames: a figure for each period, each choice of the other controls
-
-
-def frozen(value: object) -> object:
-    """`value` with its lists made tuples and its dicts sorted tuples of items, recursively."""
-    if isinstance(value, list | tuple):
-        return tuple(frozen(item) for item in value)
-    if isinstance(value, dict):
-        return ("dict", tuple(sorted((str(key), frozen(item)) for key, item in value.items())))
-    return value
-
-
-def thawed(value: object) -> object:
-    """The lists and dicts that `frozen` made hashable, back as lists and dicts."""
-    if isinstance(value, tuple) and len(value) == 2 and value[0] == "dict" and isinstance(value[1], tuple):
-        return {key: thawed(item) for key, item in value[1]}
-    if isinstance(value, tuple):
-        return [thawed(item) for item in value]
-    return value
-
-
-def drawn_key(*values: object) -> str:
-    """A short fingerprint of control values, kept in the browser beside the figure drawn for them.
-
-    A view may answer a change of date alone with a patch (or nothing) only if the browser
-    shows a figure drawn for the same other values. Dash drops a request still in flight
-    when the same callback is asked again, so a quick change of date can follow, say, a
-    change of organizations whose figure never arrived: the stored fingerprint is then
-    the old one, and the view sends its whole figure.
-    """
-    text = json.dumps(values, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 class Shelf:

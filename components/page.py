@@ -38,6 +38,24 @@ def _card(title: str, body, *, graph_id: str, view: str) -> dbc.Card:
     )
 
 
+def client_config() -> dict:
+    """What the browser's code needs to know of the page (`page-config`): ids, the URL's order, sizes."""
+    return {
+        "url": ids.URL,
+        "year": ids.FILTERS_YEAR,
+        "play": ids.FILTERS_PLAY,
+        "playYear": ids.FILTERS_PLAY_YEAR,
+        "playFrom": filters.PLAY_FROM,
+        "timeline": ids.TIMELINE_GRAPH,
+        "asOfLine": timeline.figure.AS_OF_LINE,
+        "parameters": list(state.PARAMETERS),
+        "embeddable": list(share.EMBEDDABLE),
+        "embedHeights": share.EMBED_HEIGHTS,
+        "title": share.SNIPPET_TITLE,
+        "slideWidth": downloads.SLIDE_WIDTH_PX,
+    }
+
+
 def _framed(layout, view, figure, controls, today):
     """A framed view's body, drawing `figure` (drawn for `controls` on `today`) until the first update."""
     return layout(figure, frames.stores(view, key=controls.key(), day=today))
@@ -55,6 +73,7 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.PAGE_CONFIG, data=client_config(), storage_type="memory"),
             html.Header(
                 [
                     html.Div(

@@ -7,13 +7,16 @@ page's header and filters, filling its frame; every other parameter still applie
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, clientside_callback, dcc, html
+from dash import ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 
 from . import ids, state
 
 __all__ = ["EMBEDDABLE", "layout", "open_button"]
 
 EMBEDDABLE = {view: view.capitalize() for view in state.EMBEDDABLE}
+# The height an embedding frame is given in the snippet, for the whole dashboard ("") and each view.
+EMBED_HEIGHTS = {"": 520, "map": 520, "overlap": 520, "timeline": 640}
+SNIPPET_TITLE = "CSTO, SCO and NATO through time"
 
 
 def open_button() -> dbc.Button:
@@ -77,42 +80,23 @@ def layout() -> dbc.Modal:
     )
 
 
-# Open the dialog; fill in the link and the snippet from the address bar as it is now,
-# so they carry the whole view state and the app's own URL prefix.
+# Open the dialog, and fill in the link and the snippet (`share` in assets/blocs.js).
 clientside_callback(
-    """
-    function (clicks, view, search) {
-        const url = new URL(window.location.href);
-        url.search = search || "";
-        if (view) { url.searchParams.set("embed", view); } else { url.searchParams.delete("embed"); }
-        const link = url.toString().replace(/%2C/g, ",");
-        const title = view ? "CSTO, SCO and NATO: " + view : "CSTO, SCO and NATO through time";
-        const height = view === "timeline" ? 640 : 520;
-        const snippet = '<iframe src="' + link + '" title="' + title + '" width="100%" height="' + height +
-            '" style="border:0" loading="lazy"></iframe>';
-        const opened = dash_clientside.callback_context.triggered_id === "OPEN_ID";
-        return [opened ? true : dash_clientside.no_update, link, snippet];
-    }
-    """.replace("OPEN_ID", ids.SHARE_OPEN),
+    ClientsideFunction("blocs", "share"),
     Output(ids.SHARE_MODAL, "is_open"),
     Output(ids.SHARE_LINK, "value"),
     Output(ids.SHARE_EMBED, "value"),
     Input(ids.SHARE_OPEN, "n_clicks"),
     Input(ids.SHARE_VIEW, "value"),
     Input(ids.URL, "search"),
+    State(ids.PAGE_CONFIG, "data"),
     prevent_initial_call=True,  # filled in when opened
 )
 
 # An embedded view: mark the page so that the stylesheet shows that view alone.
 clientside_callback(
-    """
-    function (search) {
-        const view = new URLSearchParams(search || "").get("embed");
-        const allowed = ALLOWED;
-        const base = "container-fluid page";
-        return allowed.includes(view) ? base + " page--embed page--embed-" + view : base;
-    }
-    """.replace("ALLOWED", str(list(EMBEDDABLE))),
+    ClientsideFunction("blocs", "embedClass"),
     Output(ids.PAGE, "className"),
     Input(ids.URL, "search"),
+    State(ids.PAGE_CONFIG, "data"),
 )

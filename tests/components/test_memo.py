@@ -3,7 +3,7 @@
 import threading
 import time
 
-from components import memo
+from components import memo, state
 
 
 def test_a_shelf_builds_a_value_once_for_readers_asking_at_the_same_time():
@@ -39,9 +39,14 @@ def test_a_shelf_keeps_the_last_keys_used():
     assert built == ["a", "b", "c", "b"]
 
 
-def test_frozen_values_thaw_back_and_keys_follow_values():
-    value = {"geo.center.lon": 62.0, "list": [1, [2, 3]]}
-    assert memo.thawed(memo.frozen(value)) == value
-    assert hash(memo.frozen(value)) == hash(memo.frozen(dict(reversed(list(value.items())))))
-    assert memo.drawn_key(["CSTO"], None) == memo.drawn_key(["CSTO"], None)
-    assert memo.drawn_key(["CSTO"], None) != memo.drawn_key(["SCO"], None)
+def test_controls_are_a_key_that_follows_their_values():
+    zoom = {"geo.center.lon": 62.0, "geo.projection.scale": 2}
+    view = state.ViewState(orgs=("CSTO",), region=("CSTO",))
+    first, second = (
+        state.Controls.of(view, zoom=zoom),
+        state.Controls.of(view, zoom=dict(reversed(zoom.items()))),
+    )
+    assert first == second and hash(first) == hash(second) and first.key() == second.key()
+    assert first.key() != state.Controls.of(view, zoom=zoom, mode="dark").key()
+    assert state.Controls.of(view, zoom={"geo.center.lon": float("nan"), "x": "1"}).zoom == ()
+    assert state.Controls.of(view, mode="<script>").mode == "light"

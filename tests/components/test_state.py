@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components.state import DEFAULT_ORGS, ViewState, day_from_control, parse_query, to_query
+from components.state import (
+    DEFAULT_ORGS,
+    PARAMETERS,
+    ViewState,
+    day_from_control,
+    from_controls,
+    parse_query,
+    to_query,
+)
 from data import PartialDate
 
 KNOWN = ("CSTO", "SCO", "NATO")
@@ -118,3 +126,37 @@ def test_a_link_to_an_event_without_a_date_shows_the_world_on_its_date():
     assert state.date.iso() == "2012-06"
     dated = parse_query("?event=uzbek-note&date=2020", known_orgs=KNOWN, known_events=events, today=TODAY)
     assert dated.date.iso() == "2020"
+
+
+def test_a_link_writes_its_parameters_in_the_order_the_browser_places_the_date_by():
+    everything = ViewState(
+        orgs=("NATO",),
+        date=PartialDate.parse("2014"),
+        statuses=("member",),
+        country="ARM",
+        categories=("crisis",),
+        event="e",
+        start=PartialDate.parse("2008"),
+        end=PartialDate.parse("2015"),
+        embed="map",
+    )
+    names = [part.split("=")[0] for part in to_query(everything).removeprefix("?").split("&")]
+    assert names == [name for name in PARAMETERS if name in names]
+    assert set(PARAMETERS) - set(names) == {"region"}  # never with a country
+
+
+def test_controls_read_from_the_page_drop_what_no_control_can_hold():
+    view = from_controls(
+        known_orgs=("CSTO", "SCO"),
+        known_countries={"ARM"},
+        orgs=["SCO", "XX", 3],
+        statuses={"member": 1},
+        country="USA",
+        region=["SCO", "CSTO"],
+        categories=None,
+        span=["2015-01-01", "2008-01-01"],
+    )
+    assert view.orgs == ("SCO",) and view.statuses == () and view.country is None
+    assert view.region is None  # the CSTO is not selected
+    assert view.categories == ViewState().categories and (view.start, view.end) == (None, None)
+    assert from_controls(known_orgs=("CSTO", "SCO"), region=["SCO", "CSTO"]).region == ("CSTO", "SCO")
