@@ -17,17 +17,16 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from . import ids
+from . import ids, overlap, page, timeline
+from . import map as map_view
 from .map.layout import BORDERS_NOTE
 
-__all__ = ["HEADING", "SHAPES", "SUBHEADING", "VIEW_TITLES", "head_script", "skeleton"]
+__all__ = ["SHAPES", "head_script", "skeleton"]
 
 SCRIPT = Path(__file__).with_name("first_view.js")
 SHAPES = "topojson/world_110m.json"  # the asset holding the shapes the default map draws
 
-HEADING = "CSTO, SCO and NATO: membership and ties through time"
-SUBHEADING = "Who belonged to which organization when, where they overlap, and when they cooperated or broke off contact."
-VIEW_TITLES = {"map": "Map of member states", "overlap": "Overlap", "timeline": "Timeline"}
+CARD_TITLES = {"map": map_view.CARD_TITLE, "overlap": overlap.CARD_TITLE, "timeline": timeline.CARD_TITLE}
 # The header's buttons, as text of the same size (see components/share.py, downloads.py, appearance.py).
 HEADER_TOOLS = ("Share / embed", "Download memberships (CSV)")
 
@@ -48,7 +47,7 @@ def _card(
     return (
         f'<div class="card view-card view-card--{view} h-100">'
         '<div class="card-header d-flex justify-content-between align-items-center">'
-        f'<h2 class="h6 m-0">{escape(VIEW_TITLES[view])}</h2><div class="btn-group btn-group-sm">{buttons}</div>'
+        f'<h2 class="h6 m-0">{escape(CARD_TITLES[view])}</h2><div class="btn-group btn-group-sm">{buttons}</div>'
         f'</div><div class="card-body p-2">{body}</div></div>'
     )
 
@@ -62,8 +61,8 @@ def skeleton() -> str:
         '<div id="first-view" class="first-view" aria-hidden="true">'
         '<div class="container-fluid page">'
         '<header class="page-header d-flex flex-wrap justify-content-between gap-2">'
-        f'<div><h1 class="h4 mb-1">{escape(HEADING)}</h1>'
-        f'<p class="text-body-secondary mb-0">{escape(SUBHEADING)}</p></div>'
+        f'<div><h1 class="h4 mb-1">{escape(page.HEADING)}</h1>'
+        f'<p class="text-body-secondary mb-0">{escape(page.SUBHEADING)}</p></div>'
         f'<div class="page-tools d-flex flex-wrap gap-2 align-items-center">{tools}'
         '<span class="form-select form-select-sm first-view__select">System colours</span></div>'
         "</header>"
