@@ -22,6 +22,7 @@ from pathlib import Path
 
 from dash import Dash
 
+from .. import ids
 from . import index
 from .index import FirstView
 from .markup import Amendment, to_html
@@ -31,16 +32,20 @@ __all__ = ["SHAPES", "Amendment", "FirstView", "head_script", "install", "skelet
 
 SCRIPT = Path(__file__).with_name("head.js")
 SHAPES = "topojson/world_110m.json"  # the asset holding the shapes the default map draws
+# Where Dash's persistence keeps the reader's choice of colours (components/appearance.py,
+# persistence_type="local"): `<id>.<property>`, holding `[value]` as JSON.
+THEME_CHOICE_KEY = f"{ids.THEME_CHOICE}.value"
 
 
 def head_script(*, layout_url: str, shapes_url: str) -> str:
     """The script that starts the first view, for the top of the page's head.
 
     Its text never changes (the page's Content-Security-Policy allows it by hash); the
-    addresses it asks for come as attributes.
+    addresses it asks for, and where the reader's colours are kept, come as attributes.
     """
     return (
-        f'<script data-layout="{escape(layout_url)}" data-shapes="{escape(shapes_url)}">'
+        f'<script data-layout="{escape(layout_url)}" data-shapes="{escape(shapes_url)}"'
+        f' data-theme-choice-key="{escape(THEME_CHOICE_KEY)}">'
         f"{SCRIPT.read_text(encoding='utf-8')}</script>"
     )
 

@@ -82,7 +82,7 @@
         if (window.location.search !== "") { return false; }
         let choice = "auto";
         try {
-            const kept = window.localStorage.getItem("theme-choice.value");  // Dash's persistence
+            const kept = window.localStorage.getItem(script.dataset.themeChoiceKey);  // Dash's persistence
             if (kept) { choice = JSON.parse(kept)[0]; }
         } catch (error) { /* no storage, or a foreign value: the system decides */ }
         const dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;

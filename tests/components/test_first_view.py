@@ -161,6 +161,12 @@ def test_the_head_script_is_the_same_text_wherever_the_app_is_served():
     assert 'data-layout="/a&quot;b/_dash-layout"' in prefixed
 
 
+def test_the_head_script_reads_the_colours_where_dash_s_persistence_keeps_them():
+    script = first_view.head_script(layout_url="/_dash-layout", shapes_url="/x.json")
+    assert f'data-theme-choice-key="{ids.THEME_CHOICE}.value"' in script
+    assert "themeChoiceKey" in script and "theme-choice" not in script.split(">", 1)[1]
+
+
 # The page's rewrite, an index hook.
 
 STOCK_PAGE = """<html><head><link rel="icon" href="/favicon.ico">
