@@ -123,9 +123,18 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
     server.config["MAX_CONTENT_LENGTH"] = max_body
     prefix = app.config.routes_pathname_prefix
     callback_path = prefix + "_dash-update-component"
-    known_outputs: Callable[[], frozenset[str]] = lambda: frozenset(app.callback_map)  # noqa: E731
-    policies: dict[str, str] = {}
+    _check_callback_requests(server, callback_path, lambda: frozenset(app.callback_map))
+    # Flask runs after-request functions last-registered first: compression, registered
+    # before the headers, runs after them, on the finished body.
+    _compress_responses(server, prefix)
+    _add_headers(server, frame_ancestors)
+    _answer_failures(server, prefix, callback_path)
+    server.add_url_rule(prefix + "healthz", "healthz", _health)
 
+
+def _check_callback_requests(
+    server: flask.Flask, callback_path: str, known_outputs: Callable[[], frozenset[str]]
+) -> None:
     @server.before_request
     def _check_callback_request():
         if flask.request.path != callback_path or flask.request.method != "POST":
@@ -137,12 +146,18 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         problem = validate_callback_request(body, known_outputs())
         return _refuse(400, problem) if problem else None
 
+
+def _compress_responses(server: flask.Flask, prefix: str) -> None:
     static_prefixes = (prefix + "assets/", prefix + "_dash-component-suites/")
     compressed: dict[tuple[str, str], bytes] = {}
     compressed_lock = threading.Lock()
 
-    # Flask runs after-request functions last-registered first: this one, registered
-    # before the headers, runs after them, on the finished body.
+    def _packed_once(key: tuple[str, str], body: bytes) -> bytes:
+        with compressed_lock:
+            if key not in compressed:
+                compressed[key] = gzip.compress(body, compresslevel=6, mtime=0)
+            return compressed[key]
+
     @server.after_request
     def _compress(response: flask.Response) -> flask.Response:
         request = flask.request
@@ -155,23 +170,13 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         static = request.path.startswith(static_prefixes)
         if static and response.direct_passthrough and response.status_code == 200:
             response.direct_passthrough = False  # read the file, to compress it (once)
-        if (
-            response.status_code != 200
-            or response.direct_passthrough
-            or response.mimetype not in COMPRESSIBLE
-            or "Content-Encoding" in response.headers
-            or "gzip" not in request.headers.get("Accept-Encoding", "")
-        ):
+        if not _compressible(response, request):
             return response
         body = response.get_data()
         if len(body) < MIN_COMPRESSED_SIZE:
             return response
         if static:
-            key = (request.full_path, hashlib.sha256(body).hexdigest())
-            with compressed_lock:
-                if key not in compressed:
-                    compressed[key] = gzip.compress(body, compresslevel=6, mtime=0)
-                packed = compressed[key]
+            packed = _packed_once((request.full_path, hashlib.sha256(body).hexdigest()), body)
         else:
             packed = gzip.compress(body, compresslevel=6, mtime=0)
         response.set_data(packed)
@@ -179,8 +184,23 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         response.headers.add("Vary", "Accept-Encoding")
         return response
 
+
+def _compressible(response: flask.Response, request: flask.Request) -> bool:
+    """Whether `response` is one to gzip for `request` (before looking at its size)."""
+    return (
+        response.status_code == 200
+        and not response.direct_passthrough
+        and response.mimetype in COMPRESSIBLE
+        and "Content-Encoding" not in response.headers
+        and "gzip" in request.headers.get("Accept-Encoding", "")
+    )
+
+
+def _add_headers(server: flask.Flask, frame_ancestors: str) -> None:
+    policies: dict[str, str] = {}
+
     @server.after_request
-    def _add_headers(response: flask.Response) -> flask.Response:
+    def _add_security_headers(response: flask.Response) -> flask.Response:
         if response.mimetype == "text/html" and not response.direct_passthrough:
             html = response.get_data(as_text=True)
             key = hashlib.sha256(html.encode("utf-8")).hexdigest()
@@ -195,8 +215,10 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         response.headers["Referrer-Policy"] = "same-origin"
         return response
 
+
+def _answer_failures(server: flask.Flask, prefix: str, callback_path: str) -> None:
     @server.errorhandler(Exception)
-    def _answer_failures(error: Exception):
+    def _answer_failure(error: Exception):
         if isinstance(error, HTTPException):
             return error
         path = flask.request.path
@@ -209,13 +231,12 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         LOGGER.error("request failed: %s", path, exc_info=error)
         return _refuse(500, "internal error")
 
-    def _health():
-        from data import bundled_dataset  # loaded at start-up: this only reads the cache
 
-        dataset = bundled_dataset()
-        return flask.jsonify(status="ok", memberships=len(dataset.memberships), events=len(dataset.events))
+def _health():
+    from data import bundled_dataset  # loaded at start-up: this only reads the cache
 
-    server.add_url_rule(prefix + "healthz", "healthz", _health)
+    dataset = bundled_dataset()
+    return flask.jsonify(status="ok", memberships=len(dataset.memberships), events=len(dataset.events))
 
 
 def _refuse(status: int, reason: str) -> flask.Response:
