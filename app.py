@@ -49,7 +49,7 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
         DataError: the data files break their contract.
     """
     dataset = data.bundled_dataset()
-    app = serving.Dashboard(
+    app = Dash(
         __name__,
         title=TITLE,
         assets_folder=str(HERE / "assets"),
@@ -60,14 +60,6 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
     # Importing the views registers their callbacks; they need the app to exist.
     from components import first_view, page
 
-    app.first_view = serving.FirstView(
-        head=first_view.head_script(
-            layout_url=app.config.requests_pathname_prefix + "_dash-layout",
-            shapes_url=app.get_asset_url(first_view.SHAPES),
-        ),
-        body=first_view.skeleton(),
-    )
-
     # The page holds today's date (the latest the controls allow) and the default view
     # drawn for it: built once a day, not once per reader.
     layout_on = functools.lru_cache(maxsize=2)(lambda today: page.layout(dataset, today=today))
@@ -75,6 +67,7 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
     # Dash keeps the layout it drew while checking the one above, to send it once more in
     # every page's config for the browser to check callbacks against: the same ids, 70 kB.
     app.validation_layout = None
+    first_view.install(app)  # the page's still picture, of the layout just set
     if debug:  # before the first request: Dash registers handlers for them
         app.enable_dev_tools(
             debug=True,

@@ -12,8 +12,6 @@
   and Dash's component suites) are compressed once and then served from memory.
   Fingerprinted assets (`?m=`) may be cached for a year.
 - `<prefix>healthz` answers 200 with the size of the data, for load balancers.
-- The page can carry a still picture of its first view (`FirstView`, drawn by
-  `assets/first-view/draw.js`), whose scripts then run before Dash's.
 """
 
 from __future__ import annotations
@@ -26,13 +24,12 @@ import logging
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import flask
 from dash import Dash
 from werkzeug.exceptions import HTTPException, NotFound
 
-__all__ = ["DEFAULT_MAX_BODY", "UNUSED_SCRIPTS", "Dashboard", "FirstView", "harden"]
+__all__ = ["DEFAULT_MAX_BODY", "harden"]
 
 DEFAULT_MAX_BODY = 64 * 1024  # the largest real callback request is a few kilobytes
 COMPRESSIBLE = frozenset(
@@ -126,9 +123,18 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
     server.config["MAX_CONTENT_LENGTH"] = max_body
     prefix = app.config.routes_pathname_prefix
     callback_path = prefix + "_dash-update-component"
-    known_outputs: Callable[[], frozenset[str]] = lambda: frozenset(app.callback_map)  # noqa: E731
-    policies: dict[str, str] = {}
+    _check_callback_requests(server, callback_path, lambda: frozenset(app.callback_map))
+    # Flask runs after-request functions last-registered first: compression, registered
+    # before the headers, runs after them, on the finished body.
+    _compress_responses(server, prefix)
+    _add_headers(server, frame_ancestors)
+    _answer_failures(server, prefix, callback_path)
+    server.add_url_rule(prefix + "healthz", "healthz", _health)
 
+
+def _check_callback_requests(
+    server: flask.Flask, callback_path: str, known_outputs: Callable[[], frozenset[str]]
+) -> None:
     @server.before_request
     def _check_callback_request():
         if flask.request.path != callback_path or flask.request.method != "POST":
@@ -140,12 +146,18 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         problem = validate_callback_request(body, known_outputs())
         return _refuse(400, problem) if problem else None
 
+
+def _compress_responses(server: flask.Flask, prefix: str) -> None:
     static_prefixes = (prefix + "assets/", prefix + "_dash-component-suites/")
     compressed: dict[tuple[str, str], bytes] = {}
     compressed_lock = threading.Lock()
 
-    # Flask runs after-request functions last-registered first: this one, registered
-    # before the headers, runs after them, on the finished body.
+    def _packed_once(key: tuple[str, str], body: bytes) -> bytes:
+        with compressed_lock:
+            if key not in compressed:
+                compressed[key] = gzip.compress(body, compresslevel=6, mtime=0)
+            return compressed[key]
+
     @server.after_request
     def _compress(response: flask.Response) -> flask.Response:
         request = flask.request
@@ -158,23 +170,13 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         static = request.path.startswith(static_prefixes)
         if static and response.direct_passthrough and response.status_code == 200:
             response.direct_passthrough = False  # read the file, to compress it (once)
-        if (
-            response.status_code != 200
-            or response.direct_passthrough
-            or response.mimetype not in COMPRESSIBLE
-            or "Content-Encoding" in response.headers
-            or "gzip" not in request.headers.get("Accept-Encoding", "")
-        ):
+        if not _compressible(response, request):
             return response
         body = response.get_data()
         if len(body) < MIN_COMPRESSED_SIZE:
             return response
         if static:
-            key = (request.full_path, hashlib.sha256(body).hexdigest())
-            with compressed_lock:
-                if key not in compressed:
-                    compressed[key] = gzip.compress(body, compresslevel=6, mtime=0)
-                packed = compressed[key]
+            packed = _packed_once((request.full_path, hashlib.sha256(body).hexdigest()), body)
         else:
             packed = gzip.compress(body, compresslevel=6, mtime=0)
         response.set_data(packed)
@@ -182,8 +184,23 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         response.headers.add("Vary", "Accept-Encoding")
         return response
 
+
+def _compressible(response: flask.Response, request: flask.Request) -> bool:
+    """Whether `response` is one to gzip for `request` (before looking at its size)."""
+    return (
+        response.status_code == 200
+        and not response.direct_passthrough
+        and response.mimetype in COMPRESSIBLE
+        and "Content-Encoding" not in response.headers
+        and "gzip" in request.headers.get("Accept-Encoding", "")
+    )
+
+
+def _add_headers(server: flask.Flask, frame_ancestors: str) -> None:
+    policies: dict[str, str] = {}
+
     @server.after_request
-    def _add_headers(response: flask.Response) -> flask.Response:
+    def _add_security_headers(response: flask.Response) -> flask.Response:
         if response.mimetype == "text/html" and not response.direct_passthrough:
             html = response.get_data(as_text=True)
             key = hashlib.sha256(html.encode("utf-8")).hexdigest()
@@ -198,8 +215,10 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         response.headers["Referrer-Policy"] = "same-origin"
         return response
 
+
+def _answer_failures(server: flask.Flask, prefix: str, callback_path: str) -> None:
     @server.errorhandler(Exception)
-    def _answer_failures(error: Exception):
+    def _answer_failure(error: Exception):
         if isinstance(error, HTTPException):
             return error
         path = flask.request.path
@@ -212,120 +231,12 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
         LOGGER.error("request failed: %s", path, exc_info=error)
         return _refuse(500, "internal error")
 
-    def _health():
-        from data import bundled_dataset  # loaded at start-up: this only reads the cache
 
-        dataset = bundled_dataset()
-        return flask.jsonify(status="ok", memberships=len(dataset.memberships), events=len(dataset.events))
+def _health():
+    from data import bundled_dataset  # loaded at start-up: this only reads the cache
 
-    server.add_url_rule(prefix + "healthz", "healthz", _health)
-
-
-# Scripts Dash puts on every page that this page does without: @babel/polyfill (35 kB
-# compressed) fills in ES2015 features for browsers that React 18, which Dash 4 needs,
-# does not run on anyway; dash_table's loader (9 kB) serves only DataTables, and the
-# app has none (tests/test_page_weight.py checks both).
-UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/bundle)[^"]*"></script>\s*')
-
-
-# Files the page is sure to need but would ask for late: the map shapes (fetched by
-# plotly.js only once the map starts drawing) and the parts of Dash's components that
-# load on first use. Asked for with the page's own scripts, they arrive in parallel.
-EARLY_ASSETS = ("topojson/world_110m.json",)
-EARLY_CHUNKS = ("async-graph.js", "async-dropdown.js", "async-datepicker.js", "async-slider.js")
-
-
-EXTERNAL_SCRIPT = re.compile(r'<script src="[^"]*"></script>\s*')
-LATER = "data-after-first-view"  # marks the script tags that wait for the first view
-LOAD_UNLESS_PICTURED = "if (!window.blocsFirstView) { window.blocsLoadDash(); }"
-
-FIRST_SCRIPTS = (  # the page's scripts that run before all others, in this order
-    re.compile(r'<script src="[^"]*/assets/plotly/plotly\.min\.js[^"]*"></script>\s*'),
-    re.compile(r'<script src="[^"]*/assets/first-view/draw\.js[^"]*"></script>\s*'),
-)
-
-
-@dataclass(frozen=True)
-class FirstView:
-    """A still picture of the page, shown until Dash has drawn it (see components/first_view.py).
-
-    `head` goes in the page's head, before the stylesheets; `body` after Dash's entry
-    point. The scripts in `FIRST_SCRIPTS` are asked for first and run first. Dash's own
-    wait for the picture to be drawn: `head` must define `window.blocsLoadDash()`, which
-    loads the tags marked `LATER` in order and then calls `window.blocsStartDash()`
-    (Dash's start) once the page is parsed; `window.blocsFirstView` is set when there is
-    a picture to draw, and otherwise they are loaded at once.
-    """
-
-    head: str
-    body: str
-
-
-class Dashboard(Dash):
-    """A Dash app whose page leaves out the scripts in `UNUSED_SCRIPTS` and preloads the early ones.
-
-    Its page may also carry a still picture of the first view (`first_view`).
-    """
-
-    first_view: FirstView | None = None
-
-    def interpolate_index(self, **kwargs: str) -> str:
-        """The page, as Dash writes it, without the unused scripts, with preload hints and the first view."""
-        scripts = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
-        first: list[str] = []  # the first view's script tags, which run before the others
-        if self.first_view:
-            for pattern in FIRST_SCRIPTS:
-                found = pattern.search(scripts)
-                if found is None:
-                    raise RuntimeError(f"the page lacks a script of the first view: {pattern.pattern}")
-                first.append(found.group(0))
-                scripts = scripts.replace(found.group(0), "")
-            # Dash's own scripts wait until the picture is drawn, so that the browser spends
-            # nothing on them before: they are written inert (a type the browser neither
-            # fetches nor runs) and loaded, in order, by the first view's script
-            # (components/first_view.js), which then starts Dash. Without a picture to
-            # draw, the script after them loads them at once.
-            first = [tag.replace("<script src=", '<script fetchpriority="high" src=') for tag in first]
-            external = EXTERNAL_SCRIPT.findall(scripts)
-            inline = EXTERNAL_SCRIPT.sub("", scripts)  # Dash's own inline ones, which run as parsed
-            scripts = (
-                "".join(
-                    tag.replace("<script src=", f'<script type="text/plain" {LATER} src=') for tag in external
-                )
-                + f"<script>{LOAD_UNLESS_PICTURED}</script>"
-                + "".join(first)
-                + inline
-            )
-            # Dash's start, as the app sets it (`Dash.renderer`), once its scripts have run.
-            kwargs["renderer"] = (
-                '<script id="_dash-renderer" type="application/javascript">'
-                f"window.blocsStartDash = function () {{ {self.renderer} }};</script>"
-            )
-            kwargs["app_entry"] = kwargs["app_entry"] + self.first_view.body
-        kwargs["scripts"] = scripts
-        suites = self.config.requests_pathname_prefix + "_dash-component-suites/dash/dcc/"
-        # The first view's scripts are asked for before anything else: the page's first
-        # request after itself goes out on the connection that brought the page, while the
-        # others wait for new ones, and plotly.js is what the first view waits for longest.
-        hints = [
-            f'<link rel="preload" href="{_source(tag)}" as="script" fetchpriority="high">' for tag in first
-        ]
-        hints += [
-            f'<link rel="preload" href="{self.get_asset_url(path)}" as="fetch" crossorigin="anonymous">'
-            for path in EARLY_ASSETS
-        ]
-        low = ' fetchpriority="low"' if self.first_view else ""  # after what the first view needs
-        hints += [f'<link rel="preload" href="{suites}{chunk}" as="script"{low}>' for chunk in EARLY_CHUNKS]
-        # Before the stylesheets, which would hold back the first view's script until loaded.
-        if self.first_view:
-            hints.append(self.first_view.head)
-        kwargs["css"] = "\n".join(hints) + "\n" + kwargs["css"]
-        return super().interpolate_index(**kwargs)
-
-
-def _source(tag: str) -> str:
-    """The `src` of a script tag, as written (so already escaped for an attribute)."""
-    return re.search(r'src="([^"]*)"', tag).group(1)
+    dataset = bundled_dataset()
+    return flask.jsonify(status="ok", memberships=len(dataset.memberships), events=len(dataset.events))
 
 
 def _refuse(status: int, reason: str) -> flask.Response:

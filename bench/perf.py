@@ -83,7 +83,7 @@ window.__bench = {drawn: {}, dash: {}, titles: []};
     function tick() {
         const now = performance.now();
         document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
-            // The page's still picture (components/first_view.py) names the view it draws.
+            // The page's still picture (components/first_view/) names the view it draws.
             const owner = gd.id ? gd : gd.parentElement.closest("[id]");
             const name = gd.dataset.view || (owner ? owner.id : "?");
             if (!(name in window.__bench.drawn) && drawn(gd)) { window.__bench.drawn[name] = now; }

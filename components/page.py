@@ -14,7 +14,6 @@ from . import (
     country,
     downloads,
     filters,
-    first_view,
     frames,
     ids,
     overlap,
@@ -25,7 +24,11 @@ from . import (
 )
 from . import map as map_view
 
-__all__ = ["layout"]
+__all__ = ["HEADING", "SUBHEADING", "layout"]
+
+
+HEADING = "CSTO, SCO and NATO: membership and ties through time"
+SUBHEADING = "Who belonged to which organization when, where they overlap, and when they cooperated or broke off contact."
 
 
 def _card(title: str, body, *, graph_id: str, view: str) -> dbc.Card:
@@ -61,115 +64,110 @@ def _framed(layout, view, figure, controls, today):
     return layout(figure, frames.stores(view, key=controls.key(), day=today))
 
 
-def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
-    """The whole page for `dataset`, with every control at its default."""
+def _header() -> html.Header:
+    return html.Header(
+        [
+            html.Div(
+                [
+                    html.H1(HEADING, className="h4 mb-1"),
+                    html.P(SUBHEADING, className="text-body-secondary mb-0"),
+                ]
+            ),
+            html.Div(
+                [share.open_button(), downloads.layout(), appearance.layout()],
+                className="page-tools d-flex flex-wrap gap-2 align-items-center",
+            ),
+        ],
+        className="page-header d-flex flex-wrap justify-content-between gap-2",
+    )
+
+
+def _filter_bar(dataset: Dataset, today: dt.date) -> html.Section:
     organizations = dataset.organizations.set_index("id")
     selectable = [
         (org, organizations.loc[org, "short_name"], organizations.loc[org, "name"])
         for org in dataset.families
     ]
     countries = sorted(((code, country_name(code)) for code in dataset.countries), key=lambda pair: pair[1])
-    first_year = dataset.first_day.year
+    return html.Section(
+        filters.layout(selectable, countries, first_year=dataset.first_day.year, today=today),
+        className="filter-bar",
+        **{"aria-label": "Filters"},
+    )
+
+
+def _views(today: dt.date) -> html.Main:
+    map_body = dbc.Row(
+        [
+            dbc.Col(
+                _framed(
+                    map_view.layout, map_view.callbacks.VIEW, *map_view.callbacks.default_figure(today), today
+                ),
+                xs=12,
+                lg=9,
+            ),
+            dbc.Col(country.layout(), xs=12, lg=3, className="country-column"),
+        ],
+        className="g-2",
+    )
+    cards = [
+        (_card(map_view.CARD_TITLE, map_body, graph_id=ids.MAP_GRAPH, view="map"), {}),
+        (
+            _card(
+                overlap.CARD_TITLE,
+                _framed(
+                    overlap.layout, overlap.callbacks.VIEW, *overlap.callbacks.default_view(today), today
+                ),
+                graph_id=ids.OVERLAP_GRAPH,
+                view="overlap",
+            ),
+            {"lg": 5},
+        ),
+        (
+            _card(
+                timeline.CARD_TITLE,
+                timeline.layout(timeline.callbacks.default_figure(today)),
+                graph_id=ids.TIMELINE_GRAPH,
+                view="timeline",
+            ),
+            {"lg": 7},
+        ),
+    ]
+    return html.Main(
+        dbc.Row([dbc.Col(card, xs=12, className="mb-3", **widths) for card, widths in cards], className="g-3")
+    )
+
+
+def _footer(dataset: Dataset) -> html.Footer:
+    return html.Footer(
+        html.P(
+            [
+                f"{len(dataset.memberships)} membership records and {len(dataset.events)} events, "
+                "each with its source. Dates are shown at the precision the sources give.",
+            ],
+            id=ids.DATA_NOTE,
+            className="small text-body-secondary",
+        ),
+        className="page-footer",
+    )
+
+
+def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
+    """The whole page for `dataset`, with every control at its default."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.PAGE_CONFIG, data=client_config(), storage_type="memory"),
-            html.Header(
-                [
-                    html.Div(
-                        [
-                            html.H1(first_view.HEADING, className="h4 mb-1"),
-                            html.P(first_view.SUBHEADING, className="text-body-secondary mb-0"),
-                        ]
-                    ),
-                    html.Div(
-                        [share.open_button(), downloads.layout(), appearance.layout()],
-                        className="page-tools d-flex flex-wrap gap-2 align-items-center",
-                    ),
-                ],
-                className="page-header d-flex flex-wrap justify-content-between gap-2",
-            ),
+            _header(),
             share.layout(),
-            html.Section(
-                filters.layout(selectable, countries, first_year=first_year, today=today),
-                className="filter-bar",
-                **{"aria-label": "Filters"},
-            ),
+            _filter_bar(dataset, today),
             summary.layout(
                 summary.sentence_for(
                     dataset, list(state.DEFAULT_ORGS), None, list(state.DEFAULT_STATUSES), today
                 )
             ),
-            html.Main(
-                dbc.Row(
-                    [
-                        dbc.Col(
-                            _card(
-                                first_view.VIEW_TITLES["map"],
-                                dbc.Row(
-                                    [
-                                        dbc.Col(
-                                            _framed(
-                                                map_view.layout,
-                                                map_view.callbacks.VIEW,
-                                                *map_view.callbacks.default_figure(today),
-                                                today,
-                                            ),
-                                            xs=12,
-                                            lg=9,
-                                        ),
-                                        dbc.Col(country.layout(), xs=12, lg=3, className="country-column"),
-                                    ],
-                                    className="g-2",
-                                ),
-                                graph_id=ids.MAP_GRAPH,
-                                view="map",
-                            ),
-                            xs=12,
-                            className="mb-3",
-                        ),
-                        dbc.Col(
-                            _card(
-                                first_view.VIEW_TITLES["overlap"],
-                                _framed(
-                                    overlap.layout,
-                                    overlap.callbacks.VIEW,
-                                    *overlap.callbacks.default_view(today),
-                                    today,
-                                ),
-                                graph_id=ids.OVERLAP_GRAPH,
-                                view="overlap",
-                            ),
-                            xs=12,
-                            lg=5,
-                            className="mb-3",
-                        ),
-                        dbc.Col(
-                            _card(
-                                first_view.VIEW_TITLES["timeline"],
-                                timeline.layout(timeline.callbacks.default_figure(today)),
-                                graph_id=ids.TIMELINE_GRAPH,
-                                view="timeline",
-                            ),
-                            xs=12,
-                            lg=7,
-                            className="mb-3",
-                        ),
-                    ],
-                    className="g-3",
-                ),
-            ),
-            html.Footer(
-                html.P(
-                    [
-                        f"{len(dataset.memberships)} membership records and {len(dataset.events)} events, "
-                        "each with its source. Dates are shown at the precision the sources give.",
-                    ],
-                    id=ids.DATA_NOTE,
-                    className="small text-body-secondary",
-                ),
-                className="page-footer",
-            ),
+            _views(today),
+            _footer(dataset),
         ],
         id=ids.PAGE,
         className="container-fluid page",

@@ -1,7 +1,9 @@
-// The first view, part 2 of 2 (part 1: components/first_view.js): runs right after
+// The first view, part 2 of 2 (part 1: components/first_view/head.js): runs right after
 // plotly.js, before React and Dash. Draws the three figures of Dash's layout, static,
-// into the page's still picture (`#first-view`, components/first_view.py), which lies
-// over the page until Dash has drawn the same figures in their places.
+// into the page's still picture (`#first-view`, written from the same layout by
+// components/first_view/picture.py), which lies over the page until Dash has drawn the
+// same figures in their places. The picture's parts that change with the day
+// (`data-component`) are written again from the layout.
 (function () {
     "use strict";
     const overlay = document.getElementById("first-view");
@@ -25,12 +27,6 @@
 
     function draw(layout) {
         if (finished) { return; }
-        overlay.querySelectorAll("[data-text]").forEach(function (place) {
-            const component = find(layout, place.dataset.text);
-            if (component && typeof component.props.children === "string") {
-                place.textContent = component.props.children;
-            }
-        });
         overlay.querySelectorAll("[data-component]").forEach(function (place) {
             const component = find(layout, place.dataset.component);
             if (component) { place.replaceWith(render(component)); }

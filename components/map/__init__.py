@@ -13,10 +13,11 @@ from .figure import (
     describe_status,
     table_rows,
 )
-from .layout import BORDERS_NOTE, graph_config, layout
+from .layout import BORDERS_NOTE, CARD_TITLE, graph_config, layout
 
 __all__ = [
     "BORDERS_NOTE",
+    "CARD_TITLE",
     "INITIAL_VIEW",
     "SMALL_STATE_KM2",
     "apply_view",

@@ -9,7 +9,9 @@ from dash import dcc, html
 
 from .. import disclosure, ids, theme
 
-__all__ = ["BORDERS_NOTE", "graph_config", "layout"]
+__all__ = ["BORDERS_NOTE", "CARD_TITLE", "graph_config", "layout"]
+
+CARD_TITLE = "Map of member states"  # the title of the view's card on the page
 
 BORDERS_NOTE = (
     "Borders follow the United Nations' world map as shipped with plotly.js. Crimea is drawn "

@@ -13,9 +13,10 @@ from .figure import (
     region_name,
 )
 from .geometry import Circle, EulerLayout, circle_distance, layout_euler, lens_area
-from .layout import layout, region_table
+from .layout import CARD_TITLE, layout, region_table
 
 __all__ = [
+    "CARD_TITLE",
     "MAX_EULER_SETS",
     "Circle",
     "EulerLayout",

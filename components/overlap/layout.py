@@ -11,7 +11,9 @@ from data import country_name
 from .. import disclosure, ids, theme
 from .figure import region_name
 
-__all__ = ["layout", "region_table"]
+__all__ = ["CARD_TITLE", "layout", "region_table"]
+
+CARD_TITLE = "Overlap"  # the title of the view's card on the page
 
 
 def region_table(regions: Mapping[frozenset[str], Sequence[str]], orgs: Sequence[str]) -> html.Table:

@@ -12,7 +12,9 @@ from data.schema import CATEGORY_GLYPHS, CATEGORY_LABELS
 from .. import disclosure, ids, theme
 from .figure import CATEGORY_SYMBOLS, key_entries
 
-__all__ = ["event_detail", "key", "layout"]
+__all__ = ["CARD_TITLE", "event_detail", "key", "layout"]
+
+CARD_TITLE = "Timeline"  # the title of the view's card on the page
 
 GLYPHS = {CATEGORY_SYMBOLS[category]: glyph for category, glyph in CATEGORY_GLYPHS.items()}
 

@@ -141,3 +141,16 @@ def test_the_picture_shows_the_timeline_s_key_as_the_page_does(dash_br, served):
     wait_for(dash_br, lambda: first_view(dash_br).get("done"), message="the first view handed over")
     assert pictured[:2] == ["CSTO: signatory", "CSTO: member"]
     assert pictured == key_labels(dash_br)
+
+
+def test_dark_colours_chosen_on_the_page_are_not_pictured_in_light_ones(dash_br, served):
+    # The head script finds the choice where Dash's persistence keeps it (its key comes from Python).
+    open_page(dash_br, served.page())
+    dash_br.driver.execute_script(
+        "window.localStorage.setItem('theme-choice.value', JSON.stringify(['dark']))"
+    )
+    try:
+        open_page(dash_br, served.page())
+        assert first_view(dash_br) == {"skipped": True, "overlay": False}
+    finally:
+        dash_br.driver.execute_script("window.localStorage.clear()")

@@ -1,4 +1,4 @@
-// The first view, part 1 of 2: written into the page's <head> (components/first_view.py),
+// The first view, part 1 of 2: written into the page's <head> (components/first_view/),
 // so it runs before anything else is asked for. Part 2 is assets/first-view/draw.js.
 //
 // - Asks for the world's shapes and hands them to plotly.js's cache, so that the first
@@ -54,7 +54,7 @@
     };
     window.blocsFirstView = state;
 
-    // The page's inert script tags (serving.py writes Dash's that way), in their order;
+    // The page's inert script tags (components/first_view/index.py writes Dash's that way), in their order;
     // Dash starts once all have run and the page is parsed.
     function loadDash() {
         if (asked) { return; }
@@ -82,7 +82,7 @@
         if (window.location.search !== "") { return false; }
         let choice = "auto";
         try {
-            const kept = window.localStorage.getItem("theme-choice.value");  // Dash's persistence
+            const kept = window.localStorage.getItem(script.dataset.themeChoiceKey);  // Dash's persistence
             if (kept) { choice = JSON.parse(kept)[0]; }
         } catch (error) { /* no storage, or a foreign value: the system decides */ }
         const dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
