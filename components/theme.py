@@ -24,6 +24,7 @@ OVERLAP_COLOURS = ("#CC79A7", "#882255", "#332288")
 ASSOCIATE_OVERLAP_COLOUR = "#A0D6F1"  # Paul Tol's cyan, lightened
 FORMER_COLOUR = "#B8B8B8"
 SUSPENDED_COLOUR = "#F0E442"  # yellow
+SIGNATORY_TINT = 0.6  # a signatory: paler than an observer (0.4), it is not in yet
 LAND_COLOUR = "#EFEFEF"
 BORDER_COLOUR = "#FFFFFF"
 TEXT_COLOUR = "#212529"
@@ -62,6 +63,24 @@ def associate_colour(orgs: Sequence[str]) -> str:
     A tint of the organization's colour, or pale cyan for a state associated with several.
     """
     return tint(org_colour(orgs[0])) if len(orgs) == 1 else ASSOCIATE_OVERLAP_COLOUR
+
+
+def group_colour(role: str, orgs: Sequence[str], selected: Sequence[str]) -> str:
+    """The colour of a state whose statuses in `orgs` fall in a group with this colour role.
+
+    Args:
+        role: the group's `colour_role` (see `data.vocabulary.COLOUR_ROLES`): "org" for the
+            organizations' own colour (or their overlap's), "tint" for a pale one, "associate"
+            for observers and partners, "suspended" for one colour whatever the organization.
+        orgs: the organizations the state's status is in, in selection order.
+        selected: the selected organizations, in order.
+    """
+    if role == "suspended":
+        return SUSPENDED_COLOUR
+    if role == "associate":
+        return associate_colour(orgs)
+    colour = overlap_colour(orgs, selected)
+    return tint(colour, SIGNATORY_TINT) if role == "tint" else colour
 
 
 def tint(colour: str, amount: float = 0.4) -> str:

@@ -161,7 +161,8 @@ def _classified(orgs, statuses, country, region, day) -> tuple:
     selected = selected_states(
         dataset, day, orgs=orgs, statuses=statuses, country=country, region=memo.thawed(region)
     )
-    return classify_states(relations, former, orgs=orgs), selected
+    names = data.names_as_of(dataset.organizations, day)
+    return classify_states(relations, former, orgs=orgs, names=names), selected
 
 
 disclosure.gate(
@@ -184,7 +185,8 @@ def _update_map_table(query):
     relations = data.relations_as_of(
         dataset.memberships, day, orgs=orgs, statuses=state.known_statuses(statuses)
     )
-    return _table(table_rows(relations, data.former_members(dataset.memberships, day, orgs=orgs)))
+    former = data.former_members(dataset.memberships, day, orgs=orgs)
+    return _table(table_rows(relations, former, names=data.names_as_of(dataset.organizations, day)))
 
 
 # Keep the reader's zoom and pan (the geo keys of each relayout event) in the browser,

@@ -129,8 +129,7 @@ def _build_overlap_frames(orgs, statuses, country, region, mode, today) -> dict:
 
     def draw(day):
         figure = draw_overlap(orgs, statuses, country, region, mode, day)
-        regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
-        words = summary.sentences(regions, orgs=orgs, statuses=statuses, labels=summary.labels(dataset))
+        words = summary.words_on(dataset, day, orgs=orgs, statuses=statuses)
         return {"data": figure["data"], "layout": figure["layout"], "summary": words}
 
     return frames.bundle(starts, draw, title=TITLE)

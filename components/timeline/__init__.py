@@ -4,12 +4,11 @@ Importing this package registers its callbacks.
 """
 
 from . import callbacks
-from .figure import CATEGORY_SYMBOLS, KeyEntry, build_timeline_figure, dodge_levels, key_entries, period_class
+from .figure import KeyEntry, build_timeline_figure, dodge_levels, key_entries, period_class
 from .layout import event_detail, key, layout
 from .table import COLUMNS, events_csv, events_table, sort_events
 
 __all__ = [
-    "CATEGORY_SYMBOLS",
     "COLUMNS",
     "KeyEntry",
     "build_timeline_figure",
