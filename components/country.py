@@ -43,9 +43,7 @@ def build_country_panel(dataset: data.Dataset, iso3: str | None) -> list:
                 [
                     html.Span(vocabulary.status(row["status"]).label, className="fw-semibold"),
                     f" of the {organizations.loc[row['org'], 'name']}" if row["org"] != family else "",
-                    f" ({vocabulary.status(row['status']).detail})"
-                    if vocabulary.status(row["status"]).detail
-                    else "",
+                    vocabulary.status(row["status"]).detail,
                     html.Br(),
                     html.Span(_period(row), className="text-body-secondary"),
                     " · ",

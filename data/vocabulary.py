@@ -65,7 +65,7 @@ class Status:
     plural: str  # "dialogue partners", in the overlap diagram's note and the sentence
     choice: str  # "Dialogue partners", the filter's option
     group: str  # the id of its Group
-    detail: str = ""  # a word of explanation where the label needs one
+    detail: str = ""  # what the state's history adds after the label: "Signatory of X, not yet in force"
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,14 @@ _GROUPS = (
 )
 _STATUSES = (
     Status("member", "Member", "members", "Members", "member"),
-    Status("signatory", "Signatory", "signatories", "Signatories", "signatory", "treaty not yet in force"),
+    Status(
+        "signatory",
+        "Signatory",
+        "signatories",
+        "Signatories",
+        "signatory",
+        ", not yet in force for the state",
+    ),
     Status("observer", "Observer", "observers", "Observers", "associate"),
     Status("dialogue_partner", "Dialogue partner", "dialogue partners", "Dialogue partners", "associate"),
     Status("partner", "Partner", "partners", "Partners", "associate"),
@@ -105,7 +112,7 @@ _STATUSES = (
         "members who froze their participation",
         "Frozen participation",
         "suspended",
-        "by the state itself",
+        " by the state",
     ),
 )
 _CATEGORIES = (

@@ -76,6 +76,7 @@ def classify_states(
     *,
     orgs: Sequence[str],
     names: Mapping[str, str] | None = None,
+    families: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """One row per state the map colours, with its legend category, colour and hover text.
 
@@ -92,6 +93,8 @@ def classify_states(
         orgs: the selected organizations, in display order.
         names: the name each organization goes by on the day shown, by id (see
             `data.names_as_of`); an organization not in it is named by its id.
+        families: every organization a reader can select, in the data's order, which
+            decides their colours (see `theme.org_colour`); by default the app's.
 
     Returns:
         Columns `iso3`, `country`, `group` (the status group's id, None for a former
@@ -115,7 +118,7 @@ def classify_states(
         ]
         first = min(orgs.index(org) for org in in_group)
         rank = len(in_group) * 10 - first if group.precedence == 0 else -100 * group.precedence - first
-        colour = theme.group_colour(group.colour_role, in_group, orgs)
+        colour = theme.group_colour(group.colour_role, in_group, orgs, families)
         hover = "<br>".join(describe_status(r._asdict(), names) for r in held)
         rows.append(
             (iso3, held[0].country, group.id, legend_category(group, in_group, names), colour, rank, hover)
