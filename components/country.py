@@ -10,7 +10,7 @@ import pandas as pd
 from dash import Input, Output, State, html
 
 import data
-from data.schema import CATEGORY_LABELS, STATUS_LABELS
+from data import vocabulary
 
 from . import ids, state
 from .selection import selected_states
@@ -41,8 +41,9 @@ def build_country_panel(dataset: data.Dataset, iso3: str | None) -> list:
         items = [
             html.Li(
                 [
-                    html.Span(STATUS_LABELS.get(row["status"], row["status"]), className="fw-semibold"),
+                    html.Span(vocabulary.status(row["status"]).label, className="fw-semibold"),
                     f" of the {organizations.loc[row['org'], 'name']}" if row["org"] != family else "",
+                    vocabulary.status(row["status"]).detail,
                     html.Br(),
                     html.Span(_period(row), className="text-body-secondary"),
                     " · ",
@@ -62,7 +63,7 @@ def build_country_panel(dataset: data.Dataset, iso3: str | None) -> list:
             [
                 html.Span(row["date_label"], className="text-body-secondary"),
                 " · ",
-                html.Span(CATEGORY_LABELS[row["category"]], className="badge text-bg-light"),
+                html.Span(vocabulary.category(row["category"]).label, className="badge text-bg-light"),
                 html.Br(),
                 row["title"],
                 " · ",

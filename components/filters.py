@@ -26,8 +26,7 @@ import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, State, clientside_callback, ctx, dcc, html
 
 import data
-from data import PartialDate
-from data.schema import CATEGORY_GLYPHS, CATEGORY_LABELS
+from data import PartialDate, vocabulary
 
 from . import frames, ids, state, theme
 from .map import callbacks as map_callbacks
@@ -45,21 +44,14 @@ __all__ = [
 ]
 
 NO_CHANGE = dash.no_update
-STATUS_CHOICES = {
-    "member": "Members",
-    "signatory": "Signatories",
-    "observer": "Observers",
-    "dialogue_partner": "Dialogue partners",
-    "partner": "Partners",
-    "suspended": "Suspended",
-    "frozen": "Frozen participation",
-}
 PLAY_FROM = 1992  # the Collective Security Treaty: where the story of the two blocs begins
 PLAY_STEP_MS = 1500
 
 
 def _symbol(category: str) -> html.Span:
-    return html.Span(CATEGORY_GLYPHS[category], className="category-glyph", **{"aria-hidden": "true"})
+    return html.Span(
+        vocabulary.category(category).glyph, className="category-glyph", **{"aria-hidden": "true"}
+    )
 
 
 def _org_option(org: str, short_name: str, name: str) -> dict:
@@ -107,7 +99,8 @@ def layout(
                     dcc.Dropdown(
                         id=ids.FILTERS_STATUS,
                         options=[
-                            {"label": label, "value": status} for status, label in STATUS_CHOICES.items()
+                            {"label": status.choice, "value": status.id}
+                            for status in vocabulary.STATUSES.values()
                         ],
                         value=list(state.DEFAULT_STATUSES),
                         multi=True,
@@ -199,10 +192,10 @@ def layout(
                     dbc.Checklist(
                         id=ids.FILTERS_EVENTS,
                         options=[
-                            {"label": html.Span([_symbol(category), label]), "value": category}
-                            for category, label in CATEGORY_LABELS.items()
+                            {"label": html.Span([_symbol(category.id), category.label]), "value": category.id}
+                            for category in vocabulary.CATEGORIES.values()
                         ],
-                        value=list(CATEGORY_LABELS),
+                        value=list(vocabulary.CATEGORIES),
                         inline=True,
                         className="small",
                     ),

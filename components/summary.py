@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+import pandas as pd
 from dash import html
 
 import data
-from data import PartialDate, country_name
+from data import PartialDate, country_name, vocabulary
 
 from . import ids, state
 
-__all__ = ["describe", "labels", "layout", "sentences"]
-
-MEMBER_LIKE = frozenset({"member", "signatory", "frozen", "suspended"})
+__all__ = ["describe", "group_counts", "labels", "layout", "sentences", "words_on"]
 
 
 def _names(codes: Sequence[str]) -> str:
@@ -46,12 +45,17 @@ def describe(
     statuses: Sequence[str],
     as_of: dt.date,
     today: dt.date,
+    groups: Mapping[str, Mapping[str, int]],
     labels: Mapping[str, str] | None = None,
 ) -> str:
     """One or two sentences: how many states each organization counts on `as_of`, and which are shared.
 
     For example: "On 24 April 2014, 6 states were members of the CSTO and 6 of the SCO;
-    4 were in both: Kazakhstan, Kyrgyzstan, Russia and Tajikistan."
+    4 were in both: Kazakhstan, Kyrgyzstan, Russia and Tajikistan." The states are
+    named by their status group (`data.vocabulary`), as the map's legend names them:
+    "9 states were signatories of the Collective Security Treaty"; where the states
+    counted fall in several groups, each organization's count is broken down by group:
+    "6 states are in the CSTO (5 members and 1 suspended or frozen member)".
 
     Args:
         regions: the states of each region (see `data.overlap_regions`).
@@ -59,9 +63,11 @@ def describe(
         statuses: the statuses counted.
         as_of: the day described.
         today: the present, which the sentence speaks of in the present tense.
-        labels: display names of the organizations (short names), by id.
+        groups: for each organization, how many of the states counted are in each status
+            group (see `group_counts`).
+        labels: the names the organizations go by on `as_of`, by id (see `labels`).
     """
-    parts = sentences(regions, orgs=orgs, statuses=statuses, labels=labels)
+    parts = sentences(regions, orgs=orgs, statuses=statuses, groups=groups, labels=labels)
     if "always" in parts:
         return parts["always"]
     return parts["today"] if as_of >= today else f"On {PartialDate.of_day(as_of).label()}, {parts['past']}"
@@ -72,6 +78,7 @@ def sentences(
     *,
     orgs: Sequence[str],
     statuses: Sequence[str],
+    groups: Mapping[str, Mapping[str, int]],
     labels: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """`describe`'s sentence for any day with these regions, as the browser puts it together.
@@ -86,17 +93,35 @@ def sentences(
     if not statuses:
         return {"always": "No status is selected: choose at least one in Statuses."}
     return {
-        "today": "Today, " + _counts(regions, orgs, statuses, labels, "are"),
-        "past": _counts(regions, orgs, statuses, labels, "were"),
+        "today": "Today, " + _counts(regions, orgs, groups, labels, "are"),
+        "past": _counts(regions, orgs, groups, labels, "were"),
     }
 
 
-def _counts(regions, orgs, statuses, labels, were: str) -> str:
-    noun = "members" if set(statuses) <= MEMBER_LIKE else "members or partners"
+def _breakdown(counts: Mapping[str, int]) -> str:
+    """The counts by group in words, in the groups' order: 5 members and 1 suspended or frozen member."""
+    words = [
+        f"{counts[group.id]} {group.singular if counts[group.id] == 1 else group.plural}"
+        for group in vocabulary.GROUPS.values()
+        if counts.get(group.id)
+    ]
+    return vocabulary.joined(words)
+
+
+def _counts(regions, orgs, groups, labels, were: str) -> str:
     counts = [sum(len(states) for region, states in regions.items() if org in region) for org in orgs]
-    first, *rest = zip(orgs, counts, strict=True)
-    parts = [f"{_states(first[1])} {were} {noun} of {_the(first[0], labels)}"]
-    parts += [f"{count} of {_the(org, labels)}" for org, count in rest]
+    present = {group for org in orgs for group, count in groups.get(org, {}).items() if count}
+    (first_org, first_count), *rest = zip(orgs, counts, strict=True)
+    if len(present) <= 1:  # one noun for all: "6 states were members of the CSTO and 6 of the SCO"
+        noun = vocabulary.GROUPS[present.pop()].plural if present else "members"
+        parts = [f"{_states(first_count)} {were} {noun} of {_the(first_org, labels)}"]
+        parts += [f"{count} of {_the(org, labels)}" for org, count in rest]
+    else:  # "6 states were in the CSTO (5 members and 1 suspended or frozen member) and 10 in ..."
+        parts = [
+            f"{_states(count) + ' ' + were if position == 0 else count} in {_the(org, labels)}"
+            + (f" ({_breakdown(groups[org])})" if count else "")
+            for position, (org, count) in enumerate(zip(orgs, counts, strict=True))
+        ]
     sentence = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
     shared = [(region, states) for region, states in regions.items() if len(region) > 1 and states]
     if len(orgs) == 2:
@@ -130,10 +155,36 @@ def sentence_for(dataset: data.Dataset, orgs: object, date: object, statuses: ob
     orgs = state.chosen(orgs, dataset.families)
     statuses = state.known_statuses(statuses)
     day = state.day_from_control(date, today)
+    words = words_on(dataset, day, orgs=orgs, statuses=statuses)
+    if "always" in words:
+        return words["always"]
+    return words["today"] if day >= today else f"On {PartialDate.of_day(day).label()}, {words['past']}"
+
+
+def words_on(dataset: data.Dataset, day: dt.date, *, orgs: Sequence[str], statuses: Sequence[str]) -> dict:
+    """`sentences` for `day`, from the dataset: its regions, status groups and names then."""
     regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
-    return describe(regions, orgs=orgs, statuses=statuses, as_of=day, today=today, labels=labels(dataset))
+    counted = data.members_as_of(dataset.memberships, day, orgs=orgs, statuses=statuses)
+    return sentences(
+        regions, orgs=orgs, statuses=statuses, groups=group_counts(counted), labels=labels(dataset, day)
+    )
 
 
-def labels(dataset: data.Dataset) -> dict[str, str]:
-    """The organizations' short names, by id, as the sentence names them."""
-    return dict(zip(dataset.organizations["id"], dataset.organizations["short_name"], strict=True))
+def group_counts(rows: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """For each organization (family) in `rows`, how many states it counts in each status group.
+
+    Args:
+        rows: the membership rows counted on a day (see `data.members_as_of`); a state
+            holds one status in an organization at a time.
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for family, status in zip(rows["family"], rows["status"], strict=True):
+        group = vocabulary.group_of(status).id
+        by_group = counts.setdefault(family, {})
+        by_group[group] = by_group.get(group, 0) + 1
+    return counts
+
+
+def labels(dataset: data.Dataset, day: dt.date) -> dict[str, str]:
+    """The names the organizations go by on `day`, by id, as the sentence names them (see `data.names_as_of`)."""
+    return data.names_as_of(dataset.organizations, day)

@@ -1,29 +1,45 @@
 """One colour per organization, shared by every view, and the figures' base template.
 
-The colours come from the Okabe-Ito palette, chosen to stay distinct for readers
-with the common forms of colour blindness; `tests/components/test_theme.py` checks every
+The colours come from the Okabe-Ito palette and Paul Tol's, chosen to stay distinct
+for readers with the common forms of colour blindness and handed out by the
+organizations' order in the data (`PALETTE`); `tests/components/test_theme.py` checks every
 map the data can produce with a simulator of protanopia, deuteranopia and tritanopia.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
-ORG_COLOURS = {
-    "CSTO": "#D55E00",  # vermillion
-    "SCO": "#0072B2",  # blue
-    "NATO": "#009E73",  # bluish green
-    "CSTO_PA": "#E69F00",  # orange
-}
-FALLBACK_COLOUR = "#56B4E9"  # sky blue, for an organization added to the data later
+import data
 
-# A state in two or more selected organizations: a colour of its own, not one of theirs.
-# The first is the CSTO and SCO overlap (reddish purple); the others (Paul Tol's wine and
-# indigo) serve combinations the data have not needed so far.
-OVERLAP_COLOURS = ("#CC79A7", "#882255", "#332288")
+# The organizations' colours, and then their overlaps', in the order they are handed out:
+# Okabe-Ito's, then Paul Tol's (muted, then bright), each kept only where it stays
+# clearly apart (CIE ΔE >= 10) from every colour before it and from the reserved ones
+# below, with normal vision and with simulated protanopia, deuteranopia and tritanopia
+# (`tests/components/test_theme.py` checks it). Black is left out: the map's text and
+# outlines are dark. The organizations take the first colours in their order in
+# organizations.csv (vermillion for the CSTO, blue for the SCO, bluish green for NATO,
+# orange for the CSTO Parliamentary Assembly); an organization added to the data takes
+# the next one, and the overlaps the ones after (reddish purple for the CSTO and SCO).
+PALETTE = (
+    "#D55E00",  # vermillion
+    "#0072B2",  # blue
+    "#009E73",  # bluish green
+    "#E69F00",  # orange
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#882255",  # Tol's wine
+    "#332288",  # Tol's indigo
+    "#117733",  # Tol's green
+    "#999933",  # Tol's olive
+    "#EE6677",  # Tol's red
+    "#AA3377",  # Tol's purple
+)
 ASSOCIATE_OVERLAP_COLOUR = "#A0D6F1"  # Paul Tol's cyan, lightened
 FORMER_COLOUR = "#B8B8B8"
 SUSPENDED_COLOUR = "#F0E442"  # yellow
+SIGNATORY_TINT = 0.6  # a signatory: paler than an observer (0.4), it is not in yet
 LAND_COLOUR = "#EFEFEF"
 BORDER_COLOUR = "#FFFFFF"
 TEXT_COLOUR = "#212529"
@@ -41,27 +57,79 @@ def graph_config(**extra: object) -> dict:
     }
 
 
-def org_colour(org: str) -> str:
-    """The colour of one organization."""
-    return ORG_COLOURS.get(org, FALLBACK_COLOUR)
+def _families() -> tuple[str, ...]:
+    return data.bundled_dataset().families
 
 
-def overlap_colour(orgs: Sequence[str], selected: Sequence[str]) -> str:
-    """The colour of the region shared by `orgs`, stable for a given selection."""
+def org_colours(families: Sequence[str]) -> dict[str, str]:
+    """The colour of each organization a reader can select, by its order in the data."""
+    return {org: PALETTE[position % len(PALETTE)] for position, org in enumerate(families)}
+
+
+def org_colour(org: str, families: Sequence[str] | None = None) -> str:
+    """The colour of one organization.
+
+    Args:
+        org: its id.
+        families: the organizations a reader can select, in the data's order (see
+            `data.Dataset.families`); by default the app's dataset's. An id not among
+            them takes the colour after theirs.
+    """
+    families = list(_families() if families is None else families)
+    position = families.index(org) if org in families else len(families)
+    return PALETTE[position % len(PALETTE)]
+
+
+def overlap_colour(
+    orgs: Sequence[str], selected: Sequence[str], families: Sequence[str] | None = None
+) -> str:
+    """The colour of the region shared by `orgs`, stable for a given selection.
+
+    One organization has its own colour. Combinations of the selected organizations
+    (pairs first, in the selection's order, then larger ones) take the palette's
+    colours after the organizations'.
+    """
     if len(orgs) == 1:
-        return org_colour(orgs[0])
-    pairs = [tuple(sorted((a, b))) for position, a in enumerate(selected) for b in selected[position + 1 :]]
-    if len(orgs) == 2 and tuple(sorted(orgs)) in pairs:
-        return OVERLAP_COLOURS[pairs.index(tuple(sorted(orgs))) % len(OVERLAP_COLOURS)]
-    return OVERLAP_COLOURS[-1]
+        return org_colour(orgs[0], families)
+    count = len(_families() if families is None else families)
+    spare = PALETTE[count:] or PALETTE
+    wanted = frozenset(orgs)
+    combinations = [
+        frozenset(combination)
+        for size in range(2, len(selected) + 1)
+        for combination in itertools.combinations(selected, size)
+    ]
+    position = combinations.index(wanted) if wanted in combinations else len(combinations)
+    return spare[position % len(spare)]
 
 
-def associate_colour(orgs: Sequence[str]) -> str:
+def associate_colour(orgs: Sequence[str], families: Sequence[str] | None = None) -> str:
     """The colour of observers or partners of `orgs`.
 
     A tint of the organization's colour, or pale cyan for a state associated with several.
     """
-    return tint(org_colour(orgs[0])) if len(orgs) == 1 else ASSOCIATE_OVERLAP_COLOUR
+    return tint(org_colour(orgs[0], families)) if len(orgs) == 1 else ASSOCIATE_OVERLAP_COLOUR
+
+
+def group_colour(
+    role: str, orgs: Sequence[str], selected: Sequence[str], families: Sequence[str] | None = None
+) -> str:
+    """The colour of a state whose statuses in `orgs` fall in a group with this colour role.
+
+    Args:
+        role: the group's `colour_role` (see `data.vocabulary.COLOUR_ROLES`): "org" for the
+            organizations' own colour (or their overlap's), "tint" for a pale one, "associate"
+            for observers and partners, "suspended" for one colour whatever the organization.
+        orgs: the organizations the state's status is in, in selection order.
+        selected: the selected organizations, in order.
+        families: as for `org_colour`.
+    """
+    if role == "suspended":
+        return SUSPENDED_COLOUR
+    if role == "associate":
+        return associate_colour(orgs, families)
+    colour = overlap_colour(orgs, selected, families)
+    return tint(colour, SIGNATORY_TINT) if role == "tint" else colour
 
 
 def tint(colour: str, amount: float = 0.4) -> str:

@@ -14,7 +14,15 @@ from .countries import country_name, is_country_code
 from .dates import PartialDate, Precision
 from .geo import load_country_points
 from .load import BUNDLED_DIR, DataError, Dataset, Problem, load_dataset
-from .queries import events_between, former_members, members_as_of, overlap_regions, relations_as_of
+from .queries import (
+    events_between,
+    former_members,
+    members_as_of,
+    names_as_of,
+    overlap_regions,
+    relations_as_of,
+    stages_as_of,
+)
 
 __all__ = [
     "BUNDLED_DIR",
@@ -32,8 +40,10 @@ __all__ = [
     "load_country_points",
     "load_dataset",
     "members_as_of",
+    "names_as_of",
     "overlap_regions",
     "relations_as_of",
+    "stages_as_of",
 ]
 
 

@@ -62,9 +62,13 @@ class DataError(Exception):
 class Dataset:
     """The validated tables, with columns derived once at load time.
 
+    `organizations` gains `family` (the selectable organization a stage belongs to,
+    itself for one with no successor), `founded_day` and `ended_day` (first days).
     `memberships` gains `family` (the organization a stage belongs to, e.g. CSTO
     for the treaty stage CST), `start_day` and `end_day` (first days, for
-    comparisons; `end_day` is NaT while ongoing), `country` (the state's name).
+    comparisons; `end_day` is NaT while ongoing), `country` (the state's name) and
+    `org_name` (the short name of the row's organization or stage: "Collective
+    Security Treaty" for a row of `CST`).
     `events` gains `day` (the first day of its date) and list columns
     `org_list` and `country_list`.
     """
@@ -323,8 +327,14 @@ def _derive(raw: dict[str, pd.DataFrame]) -> Dataset:
             seen.add(org)
         return org
 
+    organizations["family"] = organizations["id"].map(family)
+    organizations["founded_day"] = pd.to_datetime(organizations["founded"].map(_first_day))
+    organizations["ended_day"] = pd.to_datetime(organizations["ended"].map(_first_day))
+
     memberships = raw["memberships.csv"].drop(columns="_row").reset_index(drop=True)
     memberships["family"] = memberships["org"].map(family)
+    short_name = dict(zip(organizations["id"], organizations["short_name"], strict=True))
+    memberships["org_name"] = memberships["org"].map(short_name)
     memberships["start_day"] = pd.to_datetime(memberships["start"].map(_first_day))
     memberships["end_day"] = pd.to_datetime(memberships["end"].map(_first_day))
     memberships["start_label"] = memberships["start"].map(_label)

@@ -11,8 +11,10 @@ __all__ = [
     "events_between",
     "former_members",
     "members_as_of",
+    "names_as_of",
     "overlap_regions",
     "relations_as_of",
+    "stages_as_of",
 ]
 
 
@@ -140,3 +142,37 @@ def events_between(
     if country is not None:
         keep &= events["country_list"].map(lambda countries: country in countries)
     return events.loc[keep.astype(bool)]
+
+
+def stages_as_of(organizations: pd.DataFrame, day: dt.date) -> dict[str, str]:
+    """The stage each selectable organization is at on `day`: its family id to a stage id.
+
+    The stage is the earliest of the family's (by founding) not yet ended on `day`:
+    the Collective Security Treaty (`CST`) for the CSTO until the CSTO's Charter
+    came into force, the Shanghai Five for the SCO until the SCO was declared. Before
+    a family's first stage was founded, that first stage; once all its earlier stages
+    ended, the family itself.
+
+    Args:
+        organizations: the `organizations` table of a `Dataset`.
+        day: the day asked about.
+    """
+    when = _day(day)
+    stages: dict[str, str] = {}
+    ordered = organizations.sort_values("founded_day", kind="stable")
+    for row in ordered.itertuples(index=False):
+        if row.family in stages:
+            continue
+        if pd.isna(row.ended_day) or when < row.ended_day or row.id == row.family:
+            stages[row.family] = row.id
+    return stages
+
+
+def names_as_of(organizations: pd.DataFrame, day: dt.date) -> dict[str, str]:
+    """The name (`short_name`) each selectable organization goes by on `day`, by family id.
+
+    The name of its stage then (see `stages_as_of`): "Collective Security Treaty"
+    for the CSTO in 1993.
+    """
+    short = dict(zip(organizations["id"], organizations["short_name"], strict=True))
+    return {family: short[stage] for family, stage in stages_as_of(organizations, day).items()}

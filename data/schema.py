@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from . import vocabulary
+
 __all__ = [
     "CATEGORIES",
-    "CATEGORY_GLYPHS",
-    "CATEGORY_LABELS",
     "COLUMNS",
     "LIST_SEPARATOR",
     "ORG_KINDS",
     "STATUSES",
-    "STATUS_LABELS",
 ]
 
 LIST_SEPARATOR = ";"
@@ -62,36 +61,7 @@ OPTIONAL = MappingProxyType(
 
 ORG_KINDS = frozenset({"treaty", "organization", "assembly", "grouping"})
 
-# Order matters: it is the order of legends, filters and tables.
-STATUS_LABELS = MappingProxyType(
-    {
-        "member": "Member",
-        "signatory": "Signatory (treaty not yet in force)",
-        "observer": "Observer",
-        "dialogue_partner": "Dialogue partner",
-        "partner": "Partner",
-        "suspended": "Suspended by the organization",
-        "frozen": "Participation frozen by the state",
-    }
-)
-STATUSES = tuple(STATUS_LABELS)
-
-CATEGORY_LABELS = MappingProxyType(
-    {
-        "cooperation": "Cooperation",
-        "suspension": "Suspension",
-        "membership": "Membership",
-        "crisis": "Crisis",
-        "institution": "Institution",
-    }
-)
-CATEGORIES = tuple(CATEGORY_LABELS)
-
-# Each category's marker on the timeline, as a character for the filter's labels and the key.
-CATEGORY_GLYPHS = {
-    "cooperation": "●",
-    "suspension": "✖",
-    "membership": "◆",
-    "crisis": "▲",
-    "institution": "■",
-}
+# The allowed values of the coded columns, in the order of legends, filters and tables;
+# their words are in `vocabulary`.
+STATUSES = tuple(vocabulary.STATUSES)
+CATEGORIES = tuple(vocabulary.CATEGORIES)

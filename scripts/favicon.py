@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parents[1]
-CSTO, SCO = (213, 94, 0, 210), (0, 114, 178, 210)  # theme.ORG_COLOURS, slightly translucent
+CSTO, SCO = (213, 94, 0, 210), (0, 114, 178, 210)  # theme.PALETTE's first two, slightly translucent
 
 
 def main() -> None:

@@ -99,7 +99,8 @@ def _classified(controls: state.Controls, day: dt.date) -> tuple:
     relations = data.relations_as_of(dataset.memberships, day, orgs=orgs, statuses=statuses)
     former = data.former_members(dataset.memberships, day, orgs=orgs)
     selected = selected_states(dataset, day, controls)
-    return classify_states(relations, former, orgs=orgs), selected
+    names = data.names_as_of(dataset.organizations, day)
+    return classify_states(relations, former, orgs=orgs, names=names), selected
 
 
 VIEW = frames.FramedView(
@@ -135,7 +136,8 @@ def _update_map_table(query):
     relations = data.relations_as_of(
         dataset.memberships, day, orgs=orgs, statuses=state.known_statuses(statuses)
     )
-    return _table(table_rows(relations, data.former_members(dataset.memberships, day, orgs=orgs)))
+    former = data.former_members(dataset.memberships, day, orgs=orgs)
+    return _table(table_rows(relations, former, names=data.names_as_of(dataset.organizations, day)))
 
 
 # Keep the reader's zoom and pan (the geo keys of each relayout event) in the browser,

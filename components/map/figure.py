@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from data import PartialDate
+from data import PartialDate, vocabulary
 
 from .. import theme
 
@@ -21,23 +21,12 @@ __all__ = [
     "build_map_figure",
     "classify_states",
     "describe_status",
+    "legend_category",
     "map_notes",
     "map_traces",
     "table_rows",
 ]
 
-MEMBER_STATUSES = ("member",)
-ASSOCIATE_STATUSES = ("observer", "dialogue_partner", "partner", "signatory")
-SUSPENDED_STATUSES = ("suspended", "frozen")
-STATUS_WORDS = {
-    "member": "member",
-    "signatory": "signatory",
-    "observer": "observer",
-    "dialogue_partner": "dialogue partner",
-    "partner": "partner",
-    "suspended": "suspended by the organization",
-    "frozen": "participation frozen",
-}
 # States smaller than this get a marker as well as their shape: at world scale their
 # shape is a few pixels or, at 1:110m, not drawn at all (Bahrain, the Maldives).
 SMALL_STATE_KM2 = 5_000
@@ -53,7 +42,6 @@ VIEW_BOUNDS = {
     "geo.projection.rotation.lon": (-180.0, 180.0),
     "geo.projection.rotation.lat": (-90.0, 90.0),
 }
-SUSPENDED = "Suspended or frozen"
 TITLE = "Member states as of "  # and the day shown
 
 
@@ -61,30 +49,59 @@ def _source_host(url: str) -> str:
     return urlsplit(url).netloc.removeprefix("www.")
 
 
-def describe_status(row: Mapping[str, str]) -> str:
-    """One line of hover text: `CSTO: member since 18 September 2003 (odkb.gov.ru)`."""
-    status = STATUS_WORDS.get(row["status"], row["status"])
-    return f"{row['family']}: {status} since {row['start_label']} ({_source_host(row['source'])})"
+def describe_status(row: Mapping[str, str], names: Mapping[str, str] | None = None) -> str:
+    """One line of hover text: `CSTO: member since 18 September 2003 (odkb.gov.ru)`.
+
+    `names` gives the name each organization goes by on the day shown (see
+    `data.names_as_of`), by family id: "Collective Security Treaty: signatory since ...".
+    """
+    status = vocabulary.status(row["status"]).label.lower()
+    name = (names or {}).get(row["family"], row["family"])
+    return f"{name}: {status} since {row['start_label']} ({_source_host(row['source'])})"
 
 
-def classify_states(relations: pd.DataFrame, former: pd.DataFrame, *, orgs: Sequence[str]) -> pd.DataFrame:
+def legend_category(group: vocabulary.Group, orgs: Sequence[str], names: Mapping[str, str]) -> str:
+    """The legend's words for states in `group` of `orgs`: "Signatory of the Collective Security Treaty".
+
+    A group with one colour whatever the organization ("Suspended or frozen") names none.
+    """
+    if group.colour_role == "suspended":
+        return group.label
+    return f"{group.label} of " + " and ".join(vocabulary.named(names.get(org, org)) for org in orgs)
+
+
+def classify_states(
+    relations: pd.DataFrame,
+    former: pd.DataFrame,
+    *,
+    orgs: Sequence[str],
+    names: Mapping[str, str] | None = None,
+    families: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """One row per state the map colours, with its legend category, colour and hover text.
 
-    A state that is a member of several selected organizations gets the category (and
-    colour) of that combination, so overlaps show on the map. Membership outranks a
-    suspended or frozen membership, which outranks observer and partner statuses;
-    former members are those with no status left. The hover text lists every status.
+    A state's category is its status group (`data.vocabulary`) in the organizations it
+    holds it in: a member of several selected organizations gets the category (and
+    colour) of that combination, so overlaps show on the map. Groups outrank each other
+    by their precedence (membership, then signature, then a suspended or frozen
+    membership, then observer and partner statuses); former members are those with no
+    status left. The hover text lists every status.
 
     Args:
         relations: rows in force (see `data.relations_as_of`), any status.
         former: former members (see `data.former_members`).
         orgs: the selected organizations, in display order.
+        names: the name each organization goes by on the day shown, by id (see
+            `data.names_as_of`); an organization not in it is named by its id.
+        families: every organization a reader can select, in the data's order, which
+            decides their colours (see `theme.org_colour`); by default the app's.
 
     Returns:
-        Columns `iso3`, `country`, `category`, `colour`, `rank` (legend order, highest
-        first) and `hover`.
+        Columns `iso3`, `country`, `group` (the status group's id, None for a former
+        member), `category`, `colour`, `rank` (legend order, highest first) and `hover`.
     """
     orgs = list(orgs)
+    names = dict(names or {})
     # Plain Python over the few dozen rows in force: far cheaper than a pandas groupby.
     by_state: dict[str, list] = {}
     for row in relations.itertuples(index=False):
@@ -92,23 +109,20 @@ def classify_states(relations: pd.DataFrame, former: pd.DataFrame, *, orgs: Sequ
     rows = []
     for iso3 in sorted(by_state):
         held = by_state[iso3]
-        members = [o for o in orgs if any(r.family == o and r.status in MEMBER_STATUSES for r in held)]
-        associates = [o for o in orgs if any(r.family == o and r.status in ASSOCIATE_STATUSES for r in held)]
-        suspended = [o for o in orgs if any(r.family == o and r.status in SUSPENDED_STATUSES for r in held)]
-        if members:
-            category = "Member of " + " and ".join(members)
-            colour = theme.overlap_colour(members, orgs)
-            rank = len(members) * 10 - min(orgs.index(org) for org in members)
-        elif suspended:
-            category, colour, rank = SUSPENDED, theme.SUSPENDED_COLOUR, -100
-        elif associates:
-            category = "Observer or partner of " + " and ".join(associates)
-            colour = theme.associate_colour(associates)
-            rank = -200 - orgs.index(associates[0])
-        else:
+        groups = {vocabulary.group_of(r.status) for r in held if r.family in orgs}
+        if not groups:
             continue
-        hover = "<br>".join(describe_status(r._asdict()) for r in held)
-        rows.append((iso3, held[0].country, category, colour, rank, hover))
+        group = min(groups, key=lambda g: g.precedence)
+        in_group = [
+            o for o in orgs if any(r.family == o and vocabulary.group_of(r.status) == group for r in held)
+        ]
+        first = min(orgs.index(org) for org in in_group)
+        rank = len(in_group) * 10 - first if group.precedence == 0 else -100 * group.precedence - first
+        colour = theme.group_colour(group.colour_role, in_group, orgs, families)
+        hover = "<br>".join(describe_status(r._asdict(), names) for r in held)
+        rows.append(
+            (iso3, held[0].country, group.id, legend_category(group, in_group, names), colour, rank, hover)
+        )
 
     shown = {row[0] for row in rows}
     gone: dict[str, list] = {}
@@ -116,18 +130,26 @@ def classify_states(relations: pd.DataFrame, former: pd.DataFrame, *, orgs: Sequ
         if row.iso3 not in shown:
             gone.setdefault(row.iso3, []).append(row)
     for iso3 in sorted(gone):
-        hover = "<br>".join(f"{r.family}: former member, until {r.end_label}" for r in gone[iso3])
-        rows.append((iso3, gone[iso3][0].country, FORMER, theme.FORMER_COLOUR, -300, hover))
-    return pd.DataFrame(rows, columns=["iso3", "country", "category", "colour", "rank", "hover"])
+        hover = "<br>".join(
+            f"{names.get(r.family, r.family)}: former member, until {r.end_label}" for r in gone[iso3]
+        )
+        rows.append((iso3, gone[iso3][0].country, None, FORMER, theme.FORMER_COLOUR, -1000, hover))
+    return pd.DataFrame(rows, columns=["iso3", "country", "group", "category", "colour", "rank", "hover"])
 
 
-def table_rows(relations: pd.DataFrame, former: pd.DataFrame) -> pd.DataFrame:
-    """What the map shows, as rows of a table: state, organization, status, since (or until)."""
+def table_rows(
+    relations: pd.DataFrame, former: pd.DataFrame, *, names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """What the map shows, as rows of a table: state, organization, status, since (or until).
+
+    `names` as for `classify_states`.
+    """
+    names = dict(names or {})
     current = pd.DataFrame(
         {
             "State": relations["country"],
-            "Organization": relations["family"],
-            "Status": relations["status"].map(lambda s: STATUS_WORDS.get(s, s).capitalize()),
+            "Organization": relations["family"].map(lambda family: names.get(family, family)),
+            "Status": relations["status"].map(lambda s: vocabulary.status(s).label),
             "Since": relations["start_label"],
             "_sort": relations["start_day"],
         }
@@ -135,7 +157,7 @@ def table_rows(relations: pd.DataFrame, former: pd.DataFrame) -> pd.DataFrame:
     past = pd.DataFrame(
         {
             "State": former["country"],
-            "Organization": former["family"],
+            "Organization": former["family"].map(lambda family: names.get(family, family)),
             "Status": FORMER,
             "Since": "until " + former["end_label"],
             "_sort": pd.NaT,

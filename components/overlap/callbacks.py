@@ -89,11 +89,8 @@ def overlap_frame(controls: state.Controls, day: dt.date) -> dict:
 
 
 def overlap_words(controls: state.Controls, day: dt.date) -> dict:
-    """The sentence above the views for `controls` on `day` (see `summary.sentences`)."""
-    dataset = data.bundled_dataset()
-    orgs, statuses = controls.orgs, controls.statuses
-    regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
-    return summary.sentences(regions, orgs=orgs, statuses=statuses, labels=summary.labels(dataset))
+    """The sentence above the views for `controls` on `day` (see `summary.words_on`)."""
+    return summary.words_on(data.bundled_dataset(), day, orgs=controls.orgs, statuses=controls.statuses)
 
 
 VIEW = frames.FramedView(

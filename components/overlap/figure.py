@@ -7,7 +7,7 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 
-from data import PartialDate, country_name
+from data import PartialDate, country_name, vocabulary
 
 from .. import theme
 from ..text_width import text_width
@@ -38,16 +38,6 @@ NOTE_LINE_PX = 16
 # The notes below the diagram are broken into lines this wide: the graph is at its
 # narrowest (about 280 px) on a phone 320 px wide, less its 8 px margins.
 NOTE_WIDTH_PX = 260
-STATUS_WORDS = {
-    "member": "members",
-    "signatory": "signatories",
-    "observer": "observers",
-    "dialogue_partner": "dialogue partners",
-    "partner": "partners",
-    "suspended": "suspended members",
-    "frozen": "members who froze their participation",
-}
-
 Regions = Mapping[frozenset[str], Sequence[str]]
 # The UpSet chart: bars above, the dot matrix below, on one shared x axis.
 UPSET_ROW_SHARES = (0.62, 0.38)
@@ -67,7 +57,7 @@ def region_key(region: frozenset[str], selected: Sequence[str]) -> str:
 
 def counting_note(statuses: Sequence[str]) -> str:
     """What the diagram counts, in words: "Counting members and signatories"."""
-    words = [STATUS_WORDS[s] for s in STATUS_WORDS if s in statuses]
+    words = [status.plural for status in vocabulary.STATUSES.values() if status.id in statuses]
     if not words:
         return "Counting no status: choose at least one in Statuses."
     listed = ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]

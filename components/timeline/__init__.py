@@ -4,13 +4,12 @@ Importing this package registers its callbacks.
 """
 
 from . import callbacks
-from .figure import CATEGORY_SYMBOLS, KeyEntry, build_timeline_figure, dodge_levels, key_entries, period_class
+from .figure import KeyEntry, build_timeline_figure, dodge_levels, key_entries, period_class
 from .layout import CARD_TITLE, event_detail, key, layout
 from .table import COLUMNS, events_csv, events_table, sort_events
 
 __all__ = [
     "CARD_TITLE",
-    "CATEGORY_SYMBOLS",
     "COLUMNS",
     "KeyEntry",
     "build_timeline_figure",

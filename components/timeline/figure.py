@@ -11,15 +11,14 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from data import country_name
-from data.schema import CATEGORIES, CATEGORY_LABELS
+from data import country_name, vocabulary
+from data.schema import CATEGORIES
 
 from .. import theme
 from ..text_width import text_width
 
 __all__ = [
     "AS_OF_LINE",
-    "CATEGORY_SYMBOLS",
     "KeyEntry",
     "as_of_x",
     "build_timeline_figure",
@@ -28,13 +27,6 @@ __all__ = [
     "period_class",
 ]
 
-CATEGORY_SYMBOLS = {
-    "cooperation": "circle",
-    "suspension": "x",
-    "membership": "diamond",
-    "crisis": "triangle-up",
-    "institution": "square",
-}
 AS_OF_LINE = "as-of"  # the name of the as-of line among the shapes, which the browser moves
 ROW_PX = 17  # height of one state's row
 LANE_PX = 44  # height of one event category's lane
@@ -53,39 +45,16 @@ EDGE_MARGINS = {"l": 8, "r": 8, "t": 30, "b": 8}  # at the least; the top one le
 MIN_HEIGHT_PX = 284
 DODGE_DAYS = 150  # events closer than this in one lane are stacked, not drawn on top of each other
 MAX_LEVELS = 3
-PERIOD_CLASSES = {
-    "member": "member",
-    "signatory": "signatory",
-    "observer": "observer or partner",
-    "dialogue_partner": "observer or partner",
-    "partner": "observer or partner",
-    "suspended": "suspended or frozen",
-    "frozen": "suspended or frozen",
-}
-STATUS_WORDS = {
-    "member": "Member",
-    "signatory": "Signatory",
-    "observer": "Observer",
-    "dialogue_partner": "Dialogue partner",
-    "partner": "Partner",
-    "suspended": "Suspended by the organization",
-    "frozen": "Participation frozen",
-}
 
 
 def period_class(status: str) -> str:
-    """The legend class a status belongs to: member, signatory, observer or partner, suspended or frozen."""
-    return PERIOD_CLASSES.get(status, status)
+    """The legend class a status belongs to, its group's label in lower case: "observer or partner"."""
+    return vocabulary.group_of(status).label.lower()
 
 
 def _class_colour(org: str, kind: str) -> str:
-    if kind == "member":
-        return theme.org_colour(org)
-    if kind == "signatory":
-        return theme.tint(theme.org_colour(org), 0.6)
-    if kind == "observer or partner":
-        return theme.associate_colour([org])
-    return theme.SUSPENDED_COLOUR
+    group = next(g for g in vocabulary.GROUPS.values() if g.label.lower() == kind)
+    return theme.group_colour(group.colour_role, [org], [org])
 
 
 def dodge_levels(days: Sequence[pd.Timestamp], gap_days: int = DODGE_DAYS) -> list[int]:
@@ -155,8 +124,8 @@ def _period_traces(periods: pd.DataFrame, rows: list[tuple[str, str]], today: dt
                 "customdata": list(
                     zip(
                         group["country"],
-                        group["family"],
-                        group["status"].map(STATUS_WORDS),
+                        group["org_name"].map(vocabulary.named),
+                        group["status"].map(lambda status: vocabulary.status(status).label),
                         group["start_label"],
                         group["end_label"].replace("", "today"),
                         group["source"].map(lambda url: urlsplit(url).netloc.removeprefix("www.")),
@@ -186,9 +155,9 @@ def _event_traces(
         # A legend entry in a neutral colour: the markers themselves take their organization's colour.
         traces.append(
             {
-                "type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": CATEGORY_LABELS[category],
+                "type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": vocabulary.category(category).label,
                 "legendgroup": f"event-{category}", "hoverinfo": "skip",
-                "marker": {"symbol": CATEGORY_SYMBOLS[category], "size": 11, "color": theme.MUTED_TEXT_COLOUR},
+                "marker": {"symbol": vocabulary.category(category).marker, "size": 11, "color": theme.MUTED_TEXT_COLOUR},
             }
         )  # fmt: skip
         if rows.empty:
@@ -204,11 +173,11 @@ def _event_traces(
                 "x": rows["day"].dt.strftime("%Y-%m-%d").tolist(),
                 "y": [lane_y[category] - 0.32 * level for level in levels],
                 "mode": "markers",
-                "name": CATEGORY_LABELS[category],
+                "name": vocabulary.category(category).label,
                 "legendgroup": f"event-{category}",
                 "showlegend": False,
                 "marker": {
-                    "symbol": CATEGORY_SYMBOLS[category],
+                    "symbol": vocabulary.category(category).marker,
                     "size": 11,
                     "color": colours,
                     "line": {"width": 1, "color": "#FFFFFF"},
@@ -357,7 +326,7 @@ def build_timeline_figure(
     height = max(EDGES_PX + ROW_PX * len(rows) + LANE_PX * len(lanes), MIN_HEIGHT_PX)
     widest = max(
         [text_width(name, TICK_FONT_PX) for name in tick_rows]
-        + [text_width(CATEGORY_LABELS[c], TICK_FONT_PX, bold=True) for c in lanes],
+        + [text_width(vocabulary.category(c).label, TICK_FONT_PX, bold=True) for c in lanes],
         default=0,
     )
     return theme.figure_of(
@@ -398,7 +367,7 @@ def build_timeline_figure(
         yaxis={
             "range": [bottom + 0.2, -0.7],
             "tickvals": list(range(len(rows))) + [lane_y[c] for c in lanes],
-            "ticktext": tick_rows + [f"<b>{CATEGORY_LABELS[c]}</b>" for c in lanes],
+            "ticktext": tick_rows + [f"<b>{vocabulary.category(c).label}</b>" for c in lanes],
             "tickfont": {"size": TICK_FONT_PX},
             "fixedrange": True,
             "automargin": True,  # in saved images, whose margins grow to hold the legend

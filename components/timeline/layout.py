@@ -6,17 +6,16 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from data import country_name
-from data.schema import CATEGORY_GLYPHS, CATEGORY_LABELS
+from data import country_name, vocabulary
 
 from .. import disclosure, ids, theme
-from .figure import CATEGORY_SYMBOLS, key_entries
+from .figure import key_entries
 
 __all__ = ["CARD_TITLE", "event_detail", "key", "layout"]
 
 CARD_TITLE = "Timeline"  # the title of the view's card on the page
 
-GLYPHS = {CATEGORY_SYMBOLS[category]: glyph for category, glyph in CATEGORY_GLYPHS.items()}
+GLYPHS = {category.marker: category.glyph for category in vocabulary.CATEGORIES.values()}
 
 
 def key(figure: dict) -> list:
@@ -47,7 +46,7 @@ def event_detail(event: pd.Series | None, organizations: pd.DataFrame) -> list:
             [
                 html.Span(event["date_label"], className="fw-semibold"),
                 " · ",
-                CATEGORY_LABELS[event["category"]],
+                vocabulary.category(event["category"]).label,
             ],
             className="small text-body-secondary mb-1",
         ),

@@ -7,8 +7,7 @@ import io
 import pandas as pd
 from dash import html
 
-from data import country_name
-from data.schema import CATEGORY_LABELS
+from data import country_name, vocabulary
 
 from .. import ids
 
@@ -61,7 +60,7 @@ def events_table(events: pd.DataFrame, sort: object) -> html.Table:
             [
                 html.Td(row.date_label, className="text-nowrap"),
                 html.Td(row.title),
-                html.Td(CATEGORY_LABELS[row.category]),
+                html.Td(vocabulary.category(row.category).label),
                 html.Td(row.orgs.replace(";", ", ")),
                 html.Td(", ".join(country_name(code) for code in row.country_list)),
                 html.Td(html.A("source", href=row.source, target="_blank", rel="noopener noreferrer")),

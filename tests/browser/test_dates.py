@@ -224,16 +224,8 @@ def test_a_new_date_redraws_the_map_and_the_diagram_without_the_server(dash_br, 
 
     day = dt.date(2014, 4, 24)
     dataset = data.bundled_dataset()
-    regions = data.overlap_regions(
-        dataset.memberships, day, orgs=["CSTO", "SCO"], statuses=state.DEFAULT_STATUSES
-    )
-    said = summary.describe(
-        regions,
-        orgs=["CSTO", "SCO"],
-        statuses=state.DEFAULT_STATUSES,
-        as_of=day,
-        today=dt.date.today(),
-        labels=summary.labels(dataset),
+    said = summary.sentence_for(
+        dataset, ["CSTO", "SCO"], day.isoformat(), list(state.DEFAULT_STATUSES), dt.date.today()
     )
     wait_for(dash_br, lambda: dash_br.find_element("#view-summary").text == said, message="summary")
     # The only request is the URL's sync callback, which finds the controls in step.

@@ -183,8 +183,8 @@ def test_the_map_as_a_table_is_reachable_by_keyboard(dash_br, served):
     open_table(dash_br, "map-table")
     assert dash_br.find_element("#map-table").is_displayed()
     rows = [row.text for row in find_all(dash_br, "#map-table tbody tr")]
-    assert "Georgia CSTO Former member until 20 April 1999" in rows
-    assert "Russia CSTO Member 20 April 1994" in rows
+    assert "Georgia Collective Security Treaty Former member until 20 April 1999" in rows
+    assert "Russia Collective Security Treaty Member 20 April 1994" in rows
     dash_br.find_element("details:has(#map-table) summary").send_keys(Keys.ENTER)  # closed again
     wait_for(dash_br, lambda: not find_all(dash_br, "#map-table tr"), message="closed table emptied")
 

@@ -115,8 +115,5 @@ def test_overlap_frames_say_what_the_server_says(controls):
     bundle = overlap_callbacks.overlap_frames(controls, TODAY)
     starts = [dt.date.fromisoformat(day) for day in bundle["days"]]
     for day in days_to_check(starts, seed=len(orgs)):
-        regions = data.overlap_regions(dataset.memberships, day, orgs=orgs, statuses=statuses)
-        said = summary.describe(
-            regions, orgs=orgs, statuses=statuses, as_of=day, today=TODAY, labels=summary.labels(dataset)
-        )
+        said = summary.sentence_for(dataset, list(orgs), day.isoformat(), list(statuses), TODAY)
         assert sentence_on(bundle, day) == said, day

@@ -18,9 +18,10 @@ from components.overlap import (
     region_table,
 )
 from components.overlap.callbacks import clicked_selection
-from components.overlap.figure import NOTE_FONT_PX, NOTE_LINE_PX, NOTE_WIDTH_PX, STATUS_WORDS, note_lines
+from components.overlap.figure import NOTE_FONT_PX, NOTE_LINE_PX, NOTE_WIDTH_PX, note_lines
 from components.state import DEFAULT_STATUSES
 from components.text_width import text_width
+from data import vocabulary
 
 DAY = dt.date(2014, 4, 24)
 F = frozenset
@@ -258,7 +259,7 @@ def test_a_word_longer_than_a_line_has_a_line_of_its_own():
 
 
 def test_the_margin_below_holds_every_line_of_the_notes(bundled):
-    figure = drawn({}, orgs=["CSTO", "SCO"], statuses=list(STATUS_WORDS), as_of=DAY)
+    figure = drawn({}, orgs=["CSTO", "SCO"], statuses=list(vocabulary.STATUSES), as_of=DAY)
     lines = sum(a.text.count("<br>") + 1 for a in figure.layout.annotations if a.yref == "paper" and a.y == 0)
     assert lines >= 3
     assert figure.layout.margin.b == 8 + NOTE_LINE_PX * lines

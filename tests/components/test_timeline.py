@@ -9,7 +9,6 @@ from components import theme
 from components.state import DEFAULT_STATUSES
 from components.text_width import text_width
 from components.timeline import (
-    CATEGORY_SYMBOLS,
     KeyEntry,
     build_timeline_figure,
     dodge_levels,
@@ -21,7 +20,9 @@ from components.timeline import (
     sort_events,
 )
 from components.timeline.callbacks import clicked_event, controls_of, in_view
+from data import vocabulary
 
+CATEGORY_SYMBOLS = {category.id: category.marker for category in vocabulary.CATEGORIES.values()}
 TODAY = dt.date(2026, 11, 28)
 DAY = dt.date(2014, 4, 24)
 
