@@ -146,6 +146,7 @@ def draw_overlap(orgs, statuses, country, region, mode, day) -> dict:
         as_of=day,
         selected=country,
         selected_region=state.region_of(memo.thawed(region), orgs),
+        names=summary.labels(data.bundled_dataset()),
     )
     return theme.styled(figure, mode)
 
