@@ -525,7 +525,35 @@ def section(title: str) -> None:
     print(f"\n## {title}", flush=True)
 
 
-def main() -> None:
+@dataclass
+class Bench:
+    """What the sections of a run share: its options, scratch folder, servers and table rows."""
+
+    arguments: argparse.Namespace
+    work: Path
+    servers: list[Server] = field(default_factory=list)
+    rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def serve(self, module: str, ready: str = "", **env: str) -> Server:
+        server = Server(module, env).start(ready)
+        self.servers.append(server)
+        return server
+
+    def row(self, measure: str, ours: str, floor: str, ratio: str) -> None:
+        self.rows.append((measure, ours, floor, ratio))
+        print(f"{measure:<34} {ours:>18} {floor:>22} {ratio:>12}", flush=True)
+
+
+@dataclass
+class Servers:
+    """The servers every section measures: the dashboard, F1 and the F0 page."""
+
+    ours: Server
+    stock: Server
+    floor_page: Server
+
+
+def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="repetitions of each browser measure")
     parser.add_argument("--changes", type=int, default=50, help="date changes per interaction run")
@@ -533,207 +561,242 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20, help="per server load phase")
     parser.add_argument("--callbacks", type=int, default=10_000, help="for the memory measure")
     parser.add_argument("--skip", nargs="*", default=[], choices=["play", "memory", "growth"])
-    arguments = parser.parse_args()
+    return parser.parse_args()
 
+
+def start_servers(bench: Bench, dates: list[str]) -> Servers:
+    """The dashboard and F1, then the F0 page with the dashboard's own map figures for `dates`."""
+    section("Starting servers")
+    ours = bench.serve("bench.floors.noop:server", "healthz")
+    stock = bench.serve("bench.floors.stock_dash:server")
+    print(f"dashboard {ours.url} (started in {ours.startup_seconds:.2f} s), F1 {stock.url}")
+
+    # F0 page needs the dashboard's own map figures: its first view and the dates visited.
+    bundle = plotly_bundle_path()
+    figures = [map_figure(ours.url, None)] + [map_figure(ours.url, d) for d in dates]
+    (bench.work / "figures.json").write_text(json.dumps(figures))
+    floor_page = bench.serve(
+        "bench.floors.static_page:server",
+        BENCH_FIGURES=str(bench.work / "figures.json"),
+        BENCH_PLOTLY=str(bundle),
+    )
+    print(f"F0 page {floor_page.url}, plotly.js bundle {bundle.relative_to(ROOT)}")
+    return Servers(ours, stock, floor_page)
+
+
+def measure_first_view(bench: Bench, servers: Servers) -> list[str]:
+    """The first view's times and bytes against F1 and F0; the other hosts it asked."""
+    section("First view (cold cache), ms from navigation start")
+    ours_first, ours_ready, stock_first, floor_first = [], [], [], []
+    other_hosts: list[str] = []
+    ours_bytes = stock_bytes = 0
+    for _ in range(bench.arguments.runs):
+        milliseconds, network, ready = first_view(servers.ours.url, VIEWS)
+        ours_first.append(milliseconds)
+        ours_ready.append(ready)
+        ours_bytes, ours_network = network.transferred, network
+        other_hosts += network.other_hosts
+        milliseconds, network, _ = first_view(servers.stock.url, ("map",))
+        stock_first.append(milliseconds)
+        stock_bytes = network.transferred
+        floor_first.append(first_view(servers.floor_page.url, ("map",))[0])
+    print(
+        "runs:",
+        [round(t) for t in ours_first],
+        [round(t) for t in stock_first],
+        [round(t) for t in floor_first],
+        "Dash's own:",
+        [round(t) for t in ours_ready],
+    )
+    row = bench.row
+    row("first view: all three views", f"{median_of(ours_first):.0f} ms", f"F1 {median_of(stock_first):.0f} ms",
+        f"{median_of(ours_first) / median_of(stock_first):.2f}× F1")  # fmt: skip
+    row(
+        "",
+        "",
+        f"F0 {median_of(floor_first):.0f} ms",
+        f"{median_of(ours_first) / median_of(floor_first):.2f}× F0",
+    )
+    # F0's loads vary by half from one to the next on a shared machine; each of ours
+    # against the F0 load of the same round is steadier against drift in the load.
+    paired = statistics.median(a / b for a, b in zip(ours_first, floor_first, strict=True))
+    row("  paired by run (median of ratios)", "", "", f"{paired:.2f}× F0")
+    row("  the same, drawn by Dash (answers)", f"{median_of(ours_ready):.0f} ms", f"F1 {median_of(stock_first):.0f} ms",
+        f"{median_of(ours_ready) / median_of(stock_first):.2f}× F1")  # fmt: skip
+    row(
+        "bytes on first load",
+        f"{ours_bytes / 1e6:.3f} MB",
+        f"F1 {stock_bytes / 1e6:.3f} MB",
+        "target ≤ 1.0 MB",
+    )
+    for url, size in sorted(ours_network.sizes.items(), key=lambda item: -item[1])[:8]:
+        print(f"    {size / 1000:8.1f} kB  {urlsplit(url).path[:90]}")
+    return other_hosts
+
+
+def measure_interaction(
+    bench: Bench, servers: Servers, dates: list[str], other_hosts: list[str]
+) -> tuple[list[dict], list[float]]:
+    """Redraws after a date change against F0 redraw, and every host asked so far besides ours.
+
+    Returns the callback requests the browser posted and each run's median redraw time.
+    """
+    section("Interaction: as-of date changed in the browser, ms until all three views redrew")
+    recorded: list[dict] = []
+    ours_p95, floor_p95, ours_medians = [], [], []
+    for run in range(bench.arguments.runs):
+        times, network = app_interaction(servers.ours.url, dates)
+        recorded += network.posted
+        other_hosts += network.other_hosts
+        ours_p95.append(quantile(times, 0.95))
+        ours_medians.append(statistics.median(times))
+        floor_p95.append(quantile(floor_redraws(servers.floor_page.url, bench.arguments.changes), 0.95))
+        print(f"run {run + 1}: ours p50 {ours_medians[-1]:.0f}, p95 {ours_p95[-1]:.0f}; F0 redraw p95 {floor_p95[-1]:.0f}")  # fmt: skip
+    bench.row("interaction p95", f"{median_of(ours_p95):.0f} ms", f"F0 redraw {median_of(floor_p95):.0f} ms",
+              f"{median_of(ours_p95) / median_of(floor_p95):.2f}×")  # fmt: skip
+    bench.row("requests to other hosts", str(len(other_hosts)), "", "target 0")
+    for url in sorted(set(other_hosts))[:5]:
+        print("   ", url)
+    return recorded, ours_medians
+
+
+def measure_play(bench: Bench, servers: Servers) -> None:
     from components.filters import PLAY_FROM, PLAY_STEP_MS
 
-    work = Path(tempfile.mkdtemp(prefix="blocs-bench-"))
-    servers: list[Server] = []
+    section(f"Play: every year from {PLAY_FROM}, a step each {PLAY_STEP_MS} ms")
+    play = play_through(servers.ours.url, PLAY_STEP_MS, PLAY_FROM)
+    print("years shown:", play["years"])
+    bench.row("play: skipped / late steps", f"{len(play['skipped'])} / {play['late']}",
+              f"longest step {play['max_gap_ms']:.0f} ms", "target 0 / 0")  # fmt: skip
 
-    def serve(module: str, ready: str = "", **env: str) -> Server:
-        server = Server(module, env).start(ready)
-        servers.append(server)
-        return server
 
-    rows: list[tuple[str, str, str, str]] = []
+def measure_server(bench: Bench, servers: Servers, recorded: list[dict], dates: list[str]) -> list[dict]:
+    """Callback latencies under load against F0 callback, and update sizes; the requests replayed."""
+    arguments = bench.arguments
+    section(f"Server: {arguments.clients} clients replaying recorded requests, ms")
+    views = replayed_requests(servers.ours.url, recorded, dates)
+    loaded = hammer(servers.ours.url, views, arguments.clients, arguments.seconds)
+    noop = hammer(servers.ours.url, [NOOP_REQUEST], arguments.clients, arguments.seconds)
+    noop_p95 = quantile(noop[NOOP_REQUEST["output"]], 0.95)
+    for output, latencies in sorted(loaded.items()):
+        print(f"    {output[:60]:<60} n {len(latencies):5d}  p50 {statistics.median(latencies):6.0f}  p95 {quantile(latencies, 0.95):6.0f}")  # fmt: skip
+    heaviest, latencies = max(loaded.items(), key=lambda item: quantile(item[1], 0.95))
+    heavy_p95 = quantile(latencies, 0.95)
+    bench.row("server p95, heaviest callback", f"{heavy_p95:.0f} ms", f"F0 callback {noop_p95:.0f} ms",
+              f"{heavy_p95 / noop_p95:.2f}×")  # fmt: skip
+    print(f"    heaviest: {heaviest}")
 
-    def row(measure: str, ours: str, floor: str, ratio: str) -> None:
-        rows.append((measure, ours, floor, ratio))
-        print(f"{measure:<34} {ours:>18} {floor:>22} {ratio:>12}", flush=True)
+    sizes = update_sizes(servers.ours.url, dates[0])
+    for name, label in (("frames", "map frames (every date)"), ("patch", "map patch (one date)")):
+        sent, raw = sizes[name]
+        bench.row(
+            f"update size: {label}",
+            f"{sent / 1000:.1f} kB",
+            f"raw JSON {raw / 1000:.1f} kB",
+            f"{sent / raw:.2f}×",
+        )
+    return views
 
+
+def measure_memory(bench: Bench, views: list[dict]) -> None:
+    """Memory per worker and its growth over many callbacks, and start-up, against F1."""
+    arguments = bench.arguments
+    section(f"Memory after {arguments.callbacks:,} callbacks, and start-up")
+    fresh = bench.serve("app:server", "healthz")
+    fresh_stock = bench.serve("bench.floors.stock_dash:server")
+    send_many(fresh.url, views, 50)
+    before = statistics.mean(fresh.worker_rss_mib())
+    send_many(fresh.url, views, 950)
+    warm = statistics.mean(fresh.worker_rss_mib())  # every thread has served, every cache filled
+    send_many(fresh.url, views, arguments.callbacks - 1000)
+    after = statistics.mean(fresh.worker_rss_mib())
+    send_many(fresh_stock.url, stock_requests(40), arguments.callbacks)
+    stock_after = statistics.mean(fresh_stock.worker_rss_mib())
+    bench.row(
+        "memory per worker",
+        f"{after:.0f} MiB",
+        f"F1 {stock_after:.0f} MiB",
+        f"{after / stock_after:.2f}× F1",
+    )
+    bench.row(
+        "memory growth",
+        f"{(after / before - 1) * 100:+.1f}%",
+        f"from {before:.0f} MiB",
+        "target ≤ 10%",
+    )
+    bench.row(
+        "  of which after the first 1,000",
+        f"{(after / warm - 1) * 100:+.1f}%",
+        f"from {warm:.0f} MiB",
+        "",
+    )
+    fresh.stop()
+    fresh_stock.stop()
+    measure_startup(bench)
+
+
+def measure_startup(bench: Bench) -> None:
+    starts, stock_starts = [], []
+    for _ in range(bench.arguments.runs):  # alternated, so that both see the same machine
+        starts.append(startup_seconds("app:server", "healthz"))
+        stock_starts.append(startup_seconds("bench.floors.stock_dash:server"))
+    print(f"starts: {[round(s, 2) for s in starts]} F1: {[round(s, 2) for s in stock_starts]}")
+    ours_start, stock_start = statistics.median(starts), statistics.median(stock_starts)
+    bench.row(
+        "start-up to first answer",
+        f"{ours_start:.2f} s",
+        f"F1 {stock_start:.2f} s",
+        f"{ours_start / stock_start:.2f}× F1",
+    )
+    # As for the first view: each start against F1's start of the same round.
+    paired = statistics.median(a / b for a, b in zip(starts, stock_starts, strict=True))
+    bench.row("  paired by run (median of ratios)", "", "", f"{paired:.2f}× F1")
+
+
+def measure_growth(bench: Bench, ours_medians: list[float], dates: list[str]) -> None:
+    section("Growth: the same interaction with the tables multiplied")
+    base = statistics.median(ours_medians)
+    bench.row("interaction p50, tables × 1", f"{base:.0f} ms", "", "")
+    for factor in (10, 100):
+        directory = synthetic.multiply(ROOT / "data", bench.work / f"x{factor}", factor)
+        grown = bench.serve("app:server", "healthz", BLOCS_DATA_DIR=str(directory))
+        times, _ = app_interaction(grown.url, dates[:20])
+        grown.stop()
+        bench.row(f"interaction p50, tables × {factor}", f"{statistics.median(times):.0f} ms", "",
+                  f"{statistics.median(times) / base:.2f}× (rows {factor}×)")  # fmt: skip
+
+
+def print_summary(bench: Bench, views: list[dict]) -> None:
+    section("Summary (markdown)")
+    print("| measure | this app | floor | ratio |\n| --- | --- | --- | --- |")
+    for measure, mine, floor, ratio in bench.rows:
+        print(f"| {measure} | {mine} | {floor} | {ratio} |")
+    print(
+        f"\nrecorded requests replayed: {len(views)}; runs: {bench.arguments.runs}; changes: {bench.arguments.changes}"
+    )
+
+
+def main() -> None:
+    arguments = parse_arguments()
+    bench = Bench(arguments, Path(tempfile.mkdtemp(prefix="blocs-bench-")))
     try:
         compile_modules()
-        section("Starting servers")
-        ours = serve("bench.floors.noop:server", "healthz")
-        stock = serve("bench.floors.stock_dash:server")
-        print(f"dashboard {ours.url} (started in {ours.startup_seconds:.2f} s), F1 {stock.url}")
-
         dates = interaction_dates(arguments.changes, seed=9)
-        recorded: list[dict] = []
-
-        # F0 page needs the dashboard's own map figures: its first view and the dates visited.
-        bundle = plotly_bundle_path()
-        figures = [map_figure(ours.url, None)] + [map_figure(ours.url, d) for d in dates]
-        (work / "figures.json").write_text(json.dumps(figures))
-        floor_page = serve(
-            "bench.floors.static_page:server",
-            BENCH_FIGURES=str(work / "figures.json"),
-            BENCH_PLOTLY=str(bundle),
-        )
-        print(f"F0 page {floor_page.url}, plotly.js bundle {bundle.relative_to(ROOT)}")
-
-        section("First view (cold cache), ms from navigation start")
-        ours_first, ours_ready, stock_first, floor_first = [], [], [], []
-        other_hosts: list[str] = []
-        ours_bytes = stock_bytes = 0
-        for _ in range(arguments.runs):
-            milliseconds, network, ready = first_view(ours.url, VIEWS)
-            ours_first.append(milliseconds)
-            ours_ready.append(ready)
-            ours_bytes, ours_network = network.transferred, network
-            other_hosts += network.other_hosts
-            milliseconds, network, _ = first_view(stock.url, ("map",))
-            stock_first.append(milliseconds)
-            stock_bytes = network.transferred
-            floor_first.append(first_view(floor_page.url, ("map",))[0])
-        print(
-            "runs:",
-            [round(t) for t in ours_first],
-            [round(t) for t in stock_first],
-            [round(t) for t in floor_first],
-            "Dash's own:",
-            [round(t) for t in ours_ready],
-        )
-        row("first view: all three views", f"{median_of(ours_first):.0f} ms", f"F1 {median_of(stock_first):.0f} ms",
-            f"{median_of(ours_first) / median_of(stock_first):.2f}× F1")  # fmt: skip
-        row(
-            "",
-            "",
-            f"F0 {median_of(floor_first):.0f} ms",
-            f"{median_of(ours_first) / median_of(floor_first):.2f}× F0",
-        )
-        # F0's loads vary by half from one to the next on a shared machine; each of ours
-        # against the F0 load of the same round is steadier against drift in the load.
-        paired = statistics.median(a / b for a, b in zip(ours_first, floor_first, strict=True))
-        row("  paired by run (median of ratios)", "", "", f"{paired:.2f}× F0")
-        row("  the same, drawn by Dash (answers)", f"{median_of(ours_ready):.0f} ms", f"F1 {median_of(stock_first):.0f} ms",
-            f"{median_of(ours_ready) / median_of(stock_first):.2f}× F1")  # fmt: skip
-        row(
-            "bytes on first load",
-            f"{ours_bytes / 1e6:.3f} MB",
-            f"F1 {stock_bytes / 1e6:.3f} MB",
-            "target ≤ 1.0 MB",
-        )
-        for url, size in sorted(ours_network.sizes.items(), key=lambda item: -item[1])[:8]:
-            print(f"    {size / 1000:8.1f} kB  {urlsplit(url).path[:90]}")
-
-        section("Interaction: as-of date changed in the browser, ms until all three views redrew")
-        ours_p95, floor_p95, ours_medians = [], [], []
-        for run in range(arguments.runs):
-            times, network = app_interaction(ours.url, dates)
-            recorded += network.posted
-            other_hosts += network.other_hosts
-            ours_p95.append(quantile(times, 0.95))
-            ours_medians.append(statistics.median(times))
-            floor_p95.append(quantile(floor_redraws(floor_page.url, arguments.changes), 0.95))
-            print(f"run {run + 1}: ours p50 {ours_medians[-1]:.0f}, p95 {ours_p95[-1]:.0f}; F0 redraw p95 {floor_p95[-1]:.0f}")  # fmt: skip
-        row("interaction p95", f"{median_of(ours_p95):.0f} ms", f"F0 redraw {median_of(floor_p95):.0f} ms",
-            f"{median_of(ours_p95) / median_of(floor_p95):.2f}×")  # fmt: skip
-        row("requests to other hosts", str(len(other_hosts)), "", "target 0")
-        for url in sorted(set(other_hosts))[:5]:
-            print("   ", url)
-
+        servers = start_servers(bench, dates)
+        other_hosts = measure_first_view(bench, servers)
+        recorded, ours_medians = measure_interaction(bench, servers, dates, other_hosts)
         if "play" not in arguments.skip:
-            section(f"Play: every year from {PLAY_FROM}, a step each {PLAY_STEP_MS} ms")
-            play = play_through(ours.url, PLAY_STEP_MS, PLAY_FROM)
-            print("years shown:", play["years"])
-            row("play: skipped / late steps", f"{len(play['skipped'])} / {play['late']}",
-                f"longest step {play['max_gap_ms']:.0f} ms", "target 0 / 0")  # fmt: skip
-
-        section(f"Server: {arguments.clients} clients replaying recorded requests, ms")
-        views = replayed_requests(ours.url, recorded, dates)
-        loaded = hammer(ours.url, views, arguments.clients, arguments.seconds)
-        noop = hammer(ours.url, [NOOP_REQUEST], arguments.clients, arguments.seconds)
-        noop_p95 = quantile(noop[NOOP_REQUEST["output"]], 0.95)
-        for output, latencies in sorted(loaded.items()):
-            print(f"    {output[:60]:<60} n {len(latencies):5d}  p50 {statistics.median(latencies):6.0f}  p95 {quantile(latencies, 0.95):6.0f}")  # fmt: skip
-        heaviest, latencies = max(loaded.items(), key=lambda item: quantile(item[1], 0.95))
-        heavy_p95 = quantile(latencies, 0.95)
-        row("server p95, heaviest callback", f"{heavy_p95:.0f} ms", f"F0 callback {noop_p95:.0f} ms",
-            f"{heavy_p95 / noop_p95:.2f}×")  # fmt: skip
-        print(f"    heaviest: {heaviest}")
-
-        sizes = update_sizes(ours.url, dates[0])
-        for name, label in (("frames", "map frames (every date)"), ("patch", "map patch (one date)")):
-            sent, raw = sizes[name]
-            row(
-                f"update size: {label}",
-                f"{sent / 1000:.1f} kB",
-                f"raw JSON {raw / 1000:.1f} kB",
-                f"{sent / raw:.2f}×",
-            )
-
+            measure_play(bench, servers)
+        views = measure_server(bench, servers, recorded, dates)
         if "memory" not in arguments.skip:
-            section(f"Memory after {arguments.callbacks:,} callbacks, and start-up")
-            fresh = serve("app:server", "healthz")
-            fresh_stock = serve("bench.floors.stock_dash:server")
-            send_many(fresh.url, views, 50)
-            before = statistics.mean(fresh.worker_rss_mib())
-            send_many(fresh.url, views, 950)
-            warm = statistics.mean(fresh.worker_rss_mib())  # every thread has served, every cache filled
-            send_many(fresh.url, views, arguments.callbacks - 1000)
-            after = statistics.mean(fresh.worker_rss_mib())
-            send_many(fresh_stock.url, stock_requests(40), arguments.callbacks)
-            stock_after = statistics.mean(fresh_stock.worker_rss_mib())
-            row(
-                "memory per worker",
-                f"{after:.0f} MiB",
-                f"F1 {stock_after:.0f} MiB",
-                f"{after / stock_after:.2f}× F1",
-            )
-            row(
-                "memory growth",
-                f"{(after / before - 1) * 100:+.1f}%",
-                f"from {before:.0f} MiB",
-                "target ≤ 10%",
-            )
-            row(
-                "  of which after the first 1,000",
-                f"{(after / warm - 1) * 100:+.1f}%",
-                f"from {warm:.0f} MiB",
-                "",
-            )
-            fresh.stop()
-            fresh_stock.stop()
-            starts, stock_starts = [], []
-            for _ in range(arguments.runs):  # alternated, so that both see the same machine
-                starts.append(startup_seconds("app:server", "healthz"))
-                stock_starts.append(startup_seconds("bench.floors.stock_dash:server"))
-            print(f"starts: {[round(s, 2) for s in starts]} F1: {[round(s, 2) for s in stock_starts]}")
-            ours_start, stock_start = statistics.median(starts), statistics.median(stock_starts)
-            row(
-                "start-up to first answer",
-                f"{ours_start:.2f} s",
-                f"F1 {stock_start:.2f} s",
-                f"{ours_start / stock_start:.2f}× F1",
-            )
-            # As for the first view: each start against F1's start of the same round.
-            paired = statistics.median(a / b for a, b in zip(starts, stock_starts, strict=True))
-            row("  paired by run (median of ratios)", "", "", f"{paired:.2f}× F1")
-
+            measure_memory(bench, views)
         if "growth" not in arguments.skip:
-            section("Growth: the same interaction with the tables multiplied")
-            base = statistics.median(ours_medians)
-            row("interaction p50, tables × 1", f"{base:.0f} ms", "", "")
-            for factor in (10, 100):
-                directory = synthetic.multiply(ROOT / "data", work / f"x{factor}", factor)
-                grown = serve("app:server", "healthz", BLOCS_DATA_DIR=str(directory))
-                times, _ = app_interaction(grown.url, dates[:20])
-                grown.stop()
-                row(f"interaction p50, tables × {factor}", f"{statistics.median(times):.0f} ms", "",
-                    f"{statistics.median(times) / base:.2f}× (rows {factor}×)")  # fmt: skip
-
-        section("Summary (markdown)")
-        print("| measure | this app | floor | ratio |\n| --- | --- | --- | --- |")
-        for measure, mine, floor, ratio in rows:
-            print(f"| {measure} | {mine} | {floor} | {ratio} |")
-        print(
-            f"\nrecorded requests replayed: {len(views)}; runs: {arguments.runs}; changes: {arguments.changes}"
-        )
+            measure_growth(bench, ours_medians, dates)
+        print_summary(bench, views)
     finally:
-        for server in servers:
+        for server in bench.servers:
             server.stop()
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(bench.work, ignore_errors=True)
 
 
 def plotly_bundle_path() -> Path:

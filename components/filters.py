@@ -74,148 +74,177 @@ def layout(
         first_year: the earliest year the year slider offers.
         today: the latest date offered.
     """
+    return dbc.Row(
+        [
+            _organizations_control(organizations),
+            _statuses_control(),
+            _country_control(countries),
+            html.Div(className="w-100 d-none d-lg-block"),
+            _date_control(today),
+            _year_control(first_year, today),
+            _events_control(),
+            _reset_button(),
+        ],
+        className="filters g-3 align-items-end",
+    )
+
+
+def _organizations_control(organizations: Sequence[tuple[str, str, str]]) -> dbc.Col:
+    return dbc.Col(
+        [
+            dbc.Label("Organizations", html_for=ids.FILTERS_ORGS, className="filter-label"),
+            dbc.Checklist(
+                id=ids.FILTERS_ORGS,
+                options=[_org_option(*organization) for organization in organizations],
+                value=list(state.DEFAULT_ORGS),
+                inline=True,
+                switch=True,
+            ),
+        ],
+        xs=12,
+        lg="auto",
+    )
+
+
+def _statuses_control() -> dbc.Col:
+    """The statuses picker, with the stores of the state no control shows."""
+    return dbc.Col(
+        [
+            dbc.Label("Statuses", html_for=ids.FILTERS_STATUS, className="filter-label"),
+            dcc.Dropdown(
+                id=ids.FILTERS_STATUS,
+                options=[
+                    {"label": status.choice, "value": status.id} for status in vocabulary.STATUSES.values()
+                ],
+                value=list(state.DEFAULT_STATUSES),
+                multi=True,
+                searchable=False,
+                clearable=False,
+                placeholder="No status counted",
+                className="status-picker",
+            ),
+            dcc.Store(id=ids.FILTERS_REGION, storage_type="memory"),
+            # the date, moved while a region is selected (whose states change with it)
+            dcc.Store(id=ids.FILTERS_REGION_DATE, storage_type="memory"),
+            dcc.Store(id=ids.TIMELINE_EVENT, storage_type="memory"),
+            dcc.Store(id=ids.TIMELINE_RANGE, storage_type="memory"),
+            dcc.Store(id=ids.FILTERS_PLAY_YEAR, storage_type="memory"),
+        ],
+        xs=12,
+        md=6,
+        lg=True,
+    )
+
+
+def _country_control(countries: Sequence[tuple[str, str]]) -> dbc.Col:
+    return dbc.Col(
+        [
+            dbc.Label("State", html_for=ids.FILTERS_COUNTRY, className="filter-label"),
+            dcc.Dropdown(
+                id=ids.FILTERS_COUNTRY,
+                options=[{"label": name, "value": code} for code, name in countries],
+                value=None,
+                placeholder="Find a state…",
+                searchable=True,
+                clearable=True,
+                className="country-picker",
+            ),
+        ],
+        xs=12,
+        md=6,
+        lg=3,
+    )
+
+
+def _date_control(today: dt.date) -> dbc.Col:
+    return dbc.Col(
+        [
+            dbc.Label("As of", html_for=ids.FILTERS_DATE, className="filter-label"),
+            dcc.DatePickerSingle(
+                id=ids.FILTERS_DATE,
+                date=today.isoformat(),
+                min_date_allowed=state.EARLIEST_DATE.isoformat(),
+                max_date_allowed=today.isoformat(),
+                display_format="YYYY-MM-DD",
+                first_day_of_week=1,
+            ),
+        ],
+        xs="auto",
+    )
+
+
+def _year_control(first_year: int, today: dt.date) -> dbc.Col:
+    """The play button and the year slider, marked every ten years and at this one."""
     years = range(first_year, today.year + 1)
     marks = {year: str(year) for year in years if year % 10 == 0 and today.year - year >= 8}
     marks[today.year] = str(today.year)
-    return dbc.Row(
+    return dbc.Col(
         [
-            dbc.Col(
+            dbc.Label("Year", html_for=ids.FILTERS_YEAR, className="filter-label"),
+            html.Div(
                 [
-                    dbc.Label("Organizations", html_for=ids.FILTERS_ORGS, className="filter-label"),
-                    dbc.Checklist(
-                        id=ids.FILTERS_ORGS,
-                        options=[_org_option(*organization) for organization in organizations],
-                        value=list(state.DEFAULT_ORGS),
-                        inline=True,
-                        switch=True,
+                    html.Button(
+                        "▶",
+                        id=ids.FILTERS_PLAY,
+                        type="button",
+                        className="play-button btn btn-outline-primary btn-sm",
+                        title=f"Play: step through the years from {PLAY_FROM} to {today.year}",
+                        **{"aria-label": "Play through the years", "aria-pressed": "false"},
                     ),
-                ],
-                xs=12,
-                lg="auto",
-            ),
-            dbc.Col(
-                [
-                    dbc.Label("Statuses", html_for=ids.FILTERS_STATUS, className="filter-label"),
-                    dcc.Dropdown(
-                        id=ids.FILTERS_STATUS,
-                        options=[
-                            {"label": status.choice, "value": status.id}
-                            for status in vocabulary.STATUSES.values()
-                        ],
-                        value=list(state.DEFAULT_STATUSES),
-                        multi=True,
-                        searchable=False,
-                        clearable=False,
-                        placeholder="No status counted",
-                        className="status-picker",
-                    ),
-                    dcc.Store(id=ids.FILTERS_REGION, storage_type="memory"),
-                    # the date, moved while a region is selected (whose states change with it)
-                    dcc.Store(id=ids.FILTERS_REGION_DATE, storage_type="memory"),
-                    dcc.Store(id=ids.TIMELINE_EVENT, storage_type="memory"),
-                    dcc.Store(id=ids.TIMELINE_RANGE, storage_type="memory"),
-                    dcc.Store(id=ids.FILTERS_PLAY_YEAR, storage_type="memory"),
-                ],
-                xs=12,
-                md=6,
-                lg=True,
-            ),
-            dbc.Col(
-                [
-                    dbc.Label("State", html_for=ids.FILTERS_COUNTRY, className="filter-label"),
-                    dcc.Dropdown(
-                        id=ids.FILTERS_COUNTRY,
-                        options=[{"label": name, "value": code} for code, name in countries],
-                        value=None,
-                        placeholder="Find a state…",
-                        searchable=True,
-                        clearable=True,
-                        className="country-picker",
-                    ),
-                ],
-                xs=12,
-                md=6,
-                lg=3,
-            ),
-            html.Div(className="w-100 d-none d-lg-block"),
-            dbc.Col(
-                [
-                    dbc.Label("As of", html_for=ids.FILTERS_DATE, className="filter-label"),
-                    dcc.DatePickerSingle(
-                        id=ids.FILTERS_DATE,
-                        date=today.isoformat(),
-                        min_date_allowed=state.EARLIEST_DATE.isoformat(),
-                        max_date_allowed=today.isoformat(),
-                        display_format="YYYY-MM-DD",
-                        first_day_of_week=1,
-                    ),
-                ],
-                xs="auto",
-            ),
-            dbc.Col(
-                [
-                    dbc.Label("Year", html_for=ids.FILTERS_YEAR, className="filter-label"),
                     html.Div(
-                        [
-                            html.Button(
-                                "▶",
-                                id=ids.FILTERS_PLAY,
-                                type="button",
-                                className="play-button btn btn-outline-primary btn-sm",
-                                title=f"Play: step through the years from {PLAY_FROM} to {today.year}",
-                                **{"aria-label": "Play through the years", "aria-pressed": "false"},
-                            ),
-                            html.Div(
-                                dcc.Slider(
-                                    id=ids.FILTERS_YEAR,
-                                    min=first_year,
-                                    max=today.year,
-                                    step=1,
-                                    value=today.year,
-                                    marks=marks,
-                                    tooltip={"placement": "bottom", "always_visible": False},
-                                    updatemode="mouseup",
-                                ),
-                                className="flex-grow-1",
-                            ),
-                        ],
-                        className="d-flex align-items-center gap-2",
-                    ),
-                    dcc.Interval(id=ids.FILTERS_PLAY_INTERVAL, interval=PLAY_STEP_MS, disabled=True),
-                ],
-                xs=12,
-                sm=True,
-            ),
-            dbc.Col(
-                [
-                    dbc.Label("Events", html_for=ids.FILTERS_EVENTS, className="filter-label"),
-                    dbc.Checklist(
-                        id=ids.FILTERS_EVENTS,
-                        options=[
-                            {"label": html.Span([_symbol(category.id), category.label]), "value": category.id}
-                            for category in vocabulary.CATEGORIES.values()
-                        ],
-                        value=list(vocabulary.CATEGORIES),
-                        inline=True,
-                        className="small",
+                        dcc.Slider(
+                            id=ids.FILTERS_YEAR,
+                            min=first_year,
+                            max=today.year,
+                            step=1,
+                            value=today.year,
+                            marks=marks,
+                            tooltip={"placement": "bottom", "always_visible": False},
+                            updatemode="mouseup",
+                        ),
+                        className="flex-grow-1",
                     ),
                 ],
-                xs=12,
-                xl="auto",
+                className="d-flex align-items-center gap-2",
             ),
-            dbc.Col(
-                dbc.Button(
-                    "Reset",
-                    id=ids.FILTERS_RESET,
-                    color="secondary",
-                    outline=True,
-                    size="sm",
-                    title="Back to the default view",
-                ),
-                xs="auto",
+            dcc.Interval(id=ids.FILTERS_PLAY_INTERVAL, interval=PLAY_STEP_MS, disabled=True),
+        ],
+        xs=12,
+        sm=True,
+    )
+
+
+def _events_control() -> dbc.Col:
+    return dbc.Col(
+        [
+            dbc.Label("Events", html_for=ids.FILTERS_EVENTS, className="filter-label"),
+            dbc.Checklist(
+                id=ids.FILTERS_EVENTS,
+                options=[
+                    {"label": html.Span([_symbol(category), label]), "value": category}
+                    for category, label in ((c.id, c.label) for c in vocabulary.CATEGORIES.values())
+                ],
+                value=list(vocabulary.CATEGORIES),
+                inline=True,
+                className="small",
             ),
         ],
-        className="filters g-3 align-items-end",
+        xs=12,
+        xl="auto",
+    )
+
+
+def _reset_button() -> dbc.Col:
+    return dbc.Col(
+        dbc.Button(
+            "Reset",
+            id=ids.FILTERS_RESET,
+            color="secondary",
+            outline=True,
+            size="sm",
+            title="Back to the default view",
+        ),
+        xs="auto",
     )
 
 

@@ -78,6 +78,7 @@ def draw_overlap(controls: state.Controls, day: dt.date) -> dict:
         as_of=day,
         selected=controls.country,
         selected_region=frozenset(controls.region) if controls.region else None,
+        names=summary.labels(data.bundled_dataset(), day),
     )
     return theme.styled(figure, controls.mode)
 

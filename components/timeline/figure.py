@@ -231,6 +231,146 @@ def as_of_x(day: dt.date) -> float:
     return pd.Timestamp(day).value / 1e6
 
 
+@dataclass(frozen=True)
+class _Grid:
+    """Where the timeline's rows and lanes stand on its y axis, top to bottom.
+
+    `rows`: the (org, iso3) of each state's row; `bands`: each organization's (org, first
+    row, last row); `lanes`: the event categories shown, each at `lane_y`; `bottom`: the
+    lowest y drawn.
+    """
+
+    rows: list[tuple[str, str]]
+    bands: list[tuple[str, int, int]]
+    lanes: list[str]
+    lane_y: dict[str, float]
+    bottom: float
+
+
+def _grid(periods: pd.DataFrame, orgs: Sequence[str], categories: Sequence[str]) -> _Grid:
+    rows, bands = _rows(periods, orgs)
+    lanes = [c for c in CATEGORIES if c in categories]
+    lane_top = len(rows) + (0.8 if rows else 0)
+    lane_y = {category: lane_top + 0.5 + 1.6 * index + 0.64 for index, category in enumerate(lanes)}
+    bottom = lane_top + 1.6 * len(lanes) if lanes else max(len(rows), 1)
+    return _Grid(rows, bands, lanes, lane_y, bottom)
+
+
+def _selection_ring(traces: Sequence[dict], events: pd.DataFrame, selected_event: str | None) -> dict | None:
+    """A ring around the marker of `selected_event`, if it is drawn."""
+    if selected_event is None or selected_event not in set(events["id"]):
+        return None
+    for trace in traces:
+        if trace["type"] == "scatter" and "customdata" in trace:
+            ids_ = [c[3] for c in trace["customdata"]]
+            if selected_event in ids_:
+                index = ids_.index(selected_event)
+                return {
+                    "type": "scatter", "x": [trace["x"][index]], "y": [trace["y"][index]], "mode": "markers",
+                    "showlegend": False, "hoverinfo": "skip", "name": "selected event",
+                    "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2.5, "color": theme.TEXT_COLOUR}},
+                }  # fmt: skip
+    return None
+
+
+def _shapes(grid: _Grid, as_of: dt.date) -> list[dict]:
+    """The as-of line, a tinted band behind each organization's rows, and a line below each lane."""
+    shapes = [
+        # Named, so that the browser can move it when the date alone changes (assets/blocs.js).
+        {
+            "type": "line", "name": AS_OF_LINE, "x0": as_of_x(as_of), "x1": as_of_x(as_of), "xref": "x",
+            "y0": 0, "y1": 1, "yref": "y domain", "line": {"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"},
+        }
+    ]  # fmt: skip
+    for org, first, last in grid.bands:
+        shapes.append(
+            {
+                "type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": first - 0.5, "y1": last + 0.5,
+                "layer": "below", "fillcolor": theme.rgba(theme.org_colour(org), 0.07), "line": {"width": 0},
+            }
+        )  # fmt: skip
+    for category in grid.lanes:
+        shapes.append(
+            {
+                "type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": grid.lane_y[category] + 0.5,
+                "y1": grid.lane_y[category] + 0.5, "layer": "below", "line": {"width": 1, "color": "#E9ECEF"},
+            }
+        )  # fmt: skip
+    return shapes
+
+
+def _annotations(grid: _Grid, *, nothing: bool) -> list[dict]:
+    """Each band's organization, at its top right; if `nothing` is drawn, what to do about it."""
+    annotations = [
+        {
+            "xref": "paper", "x": 1, "xanchor": "right", "y": first - 0.5, "yanchor": "top",
+            "text": f"<b>{org}</b>", "showarrow": False, "font": {"size": 11, "color": theme.org_colour(org)},
+            "bgcolor": "rgba(255,255,255,0.7)",
+        }
+        for org, first, _ in grid.bands
+    ]  # fmt: skip
+    if nothing:
+        annotations.append(
+            {
+                "text": "Nothing matches the filters: select more organizations, statuses or event categories.",
+                "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
+            }
+        )  # fmt: skip
+    return annotations
+
+
+def _x_axis(
+    periods: pd.DataFrame, events: pd.DataFrame, *, today: dt.date, start: dt.date | None, end: dt.date | None
+) -> dict:
+    """The time axis, from `start` (else the year before the data) to `end` (else the end of next year)."""
+    day_values = list(periods["start_day"]) + list(events["day"])
+    first_day = min(day_values).date() if day_values else dt.date(1990, 1, 1)
+    x_range = [
+        (start or dt.date(first_day.year - 1, 1, 1)).isoformat(),
+        (end or dt.date(today.year + 1, 12, 31)).isoformat(),
+    ]
+    return {
+        "type": "date",
+        "range": x_range,
+        "showgrid": True,
+        "gridcolor": "#E9ECEF",
+        "rangeslider": {"visible": True, "thickness": SLIDER_SHARE},
+        # Labels never overflow here (the margins hold them); left to its default,
+        # plotly.js checks every label against every other on each draw.
+        "ticklabeloverflow": "allow",
+    }
+
+
+def _y_axis(grid: _Grid, tick_rows: Sequence[str]) -> dict:
+    """The rows' states (`tick_rows`) and the lanes' categories, top to bottom."""
+    return {
+        "range": [grid.bottom + 0.2, -0.7],
+        "tickvals": list(range(len(grid.rows))) + [grid.lane_y[c] for c in grid.lanes],
+        "ticktext": list(tick_rows) + [f"<b>{vocabulary.category(c).label}</b>" for c in grid.lanes],
+        "tickfont": {"size": TICK_FONT_PX},
+        "fixedrange": True,
+        "automargin": True,  # in saved images, whose margins grow to hold the legend
+        "ticklabeloverflow": "allow",
+        "showgrid": False,
+        "zeroline": False,
+    }
+
+
+def _margin(grid: _Grid, tick_rows: Sequence[str], height: int) -> dict:
+    """The margins: on the left, room for the widest label; below, for the time axis and its slider."""
+    widest = max(
+        [text_width(name, TICK_FONT_PX) for name in tick_rows]
+        + [text_width(vocabulary.category(c).label, TICK_FONT_PX, bold=True) for c in grid.lanes],
+        default=0,
+    )
+    return {
+        **EDGE_MARGINS,
+        "l": widest + LABEL_GAP_PX,
+        "b": math.ceil(SLIDER_SHARE * height + BOTTOM_PX),
+        "autoexpand": False,
+    }
+
+
 def build_timeline_figure(
     periods: pd.DataFrame,
     events: pd.DataFrame,
@@ -256,90 +396,20 @@ def build_timeline_figure(
         end: the last day shown, or None to end a year after today.
         selected_event: the id of an event to ring, if any.
     """
-    rows, bands = _rows(periods, orgs)
-    lanes = [c for c in CATEGORIES if c in categories]
-    lane_top = len(rows) + (0.8 if rows else 0)
-    lane_y = {category: lane_top + 0.5 + 1.6 * index + 0.64 for index, category in enumerate(lanes)}
-    bottom = lane_top + 1.6 * len(lanes) if lanes else max(len(rows), 1)
-
-    traces = _period_traces(periods, rows, today) if rows else []
-    traces += _event_traces(events, orgs=orgs, categories=lanes, lane_y=lane_y)
-    if selected_event is not None and selected_event in set(events["id"]):
-        for trace in traces:
-            if trace["type"] == "scatter" and "customdata" in trace:
-                ids_ = [c[3] for c in trace["customdata"]]
-                if selected_event in ids_:
-                    index = ids_.index(selected_event)
-                    traces.append(
-                        {
-                            "type": "scatter", "x": [trace["x"][index]], "y": [trace["y"][index]], "mode": "markers",
-                            "showlegend": False, "hoverinfo": "skip", "name": "selected event",
-                            "marker": {"size": 22, "color": "rgba(0,0,0,0)", "line": {"width": 2.5, "color": theme.TEXT_COLOUR}},
-                        }
-                    )  # fmt: skip
-                    break
-
-    shapes = [
-        # Named, so that the browser can move it when the date alone changes (assets/blocs.js).
-        {
-            "type": "line", "name": AS_OF_LINE, "x0": as_of_x(as_of), "x1": as_of_x(as_of), "xref": "x",
-            "y0": 0, "y1": 1, "yref": "y domain", "line": {"color": theme.TEXT_COLOUR, "width": 1.5, "dash": "dot"},
-        }
-    ]  # fmt: skip
-    annotations = []
-    for org, first, last in bands:
-        shapes.append(
-            {
-                "type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": first - 0.5, "y1": last + 0.5,
-                "layer": "below", "fillcolor": theme.rgba(theme.org_colour(org), 0.07), "line": {"width": 0},
-            }
-        )  # fmt: skip
-        annotations.append(
-            {
-                "xref": "paper", "x": 1, "xanchor": "right", "y": first - 0.5, "yanchor": "top",
-                "text": f"<b>{org}</b>", "showarrow": False, "font": {"size": 11, "color": theme.org_colour(org)},
-                "bgcolor": "rgba(255,255,255,0.7)",
-            }
-        )  # fmt: skip
-    for category in lanes:
-        shapes.append(
-            {
-                "type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": lane_y[category] + 0.5,
-                "y1": lane_y[category] + 0.5, "layer": "below", "line": {"width": 1, "color": "#E9ECEF"},
-            }
-        )  # fmt: skip
-    if not rows and events.empty:
-        annotations.append(
-            {
-                "text": "Nothing matches the filters: select more organizations, statuses or event categories.",
-                "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
-            }
-        )  # fmt: skip
-
-    day_values = list(periods["start_day"]) + list(events["day"])
-    first_day = min(day_values).date() if day_values else dt.date(1990, 1, 1)
-    x_range = [
-        (start or dt.date(first_day.year - 1, 1, 1)).isoformat(),
-        (end or dt.date(today.year + 1, 12, 31)).isoformat(),
-    ]
-    tick_rows = [country_name(iso3) for _, iso3 in rows]
-    height = max(EDGES_PX + ROW_PX * len(rows) + LANE_PX * len(lanes), MIN_HEIGHT_PX)
-    widest = max(
-        [text_width(name, TICK_FONT_PX) for name in tick_rows]
-        + [text_width(vocabulary.category(c).label, TICK_FONT_PX, bold=True) for c in lanes],
-        default=0,
-    )
+    grid = _grid(periods, orgs, categories)
+    traces = _period_traces(periods, grid.rows, today) if grid.rows else []
+    traces += _event_traces(events, orgs=orgs, categories=grid.lanes, lane_y=grid.lane_y)
+    ring = _selection_ring(traces, events, selected_event)
+    if ring is not None:
+        traces.append(ring)
+    tick_rows = [country_name(iso3) for _, iso3 in grid.rows]
+    height = max(EDGES_PX + ROW_PX * len(grid.rows) + LANE_PX * len(grid.lanes), MIN_HEIGHT_PX)
     return theme.figure_of(
         traces,
         height=height,
         barmode="overlay",
         bargap=0,
-        margin={
-            **EDGE_MARGINS,
-            "l": widest + LABEL_GAP_PX,
-            "b": math.ceil(SLIDER_SHARE * height + BOTTOM_PX),
-            "autoexpand": False,
-        },
+        margin=_margin(grid, tick_rows, height),
         # The key is the page's (`key_entries`, components/timeline/layout.py): drawn by
         # plotly.js above the plot, the legend's height, which depends on the screen's
         # width, would decide the top margin, so the margins could not be set here.
@@ -354,30 +424,11 @@ def build_timeline_figure(
             "xanchor": "left",
             "font": {"size": 11},
         },
-        xaxis={
-            "type": "date",
-            "range": x_range,
-            "showgrid": True,
-            "gridcolor": "#E9ECEF",
-            "rangeslider": {"visible": True, "thickness": SLIDER_SHARE},
-            # Labels never overflow here (the margins hold them); left to its default,
-            # plotly.js checks every label against every other on each draw.
-            "ticklabeloverflow": "allow",
-        },
-        yaxis={
-            "range": [bottom + 0.2, -0.7],
-            "tickvals": list(range(len(rows))) + [lane_y[c] for c in lanes],
-            "ticktext": tick_rows + [f"<b>{vocabulary.category(c).label}</b>" for c in lanes],
-            "tickfont": {"size": TICK_FONT_PX},
-            "fixedrange": True,
-            "automargin": True,  # in saved images, whose margins grow to hold the legend
-            "ticklabeloverflow": "allow",
-            "showgrid": False,
-            "zeroline": False,
-        },
+        xaxis=_x_axis(periods, events, today=today, start=start, end=end),
+        yaxis=_y_axis(grid, tick_rows),
         hovermode="closest",
         clickmode="event",
         uirevision="timeline",
-        shapes=shapes,
-        annotations=annotations,
+        shapes=_shapes(grid, as_of),
+        annotations=_annotations(grid, nothing=not grid.rows and events.empty),
     )
