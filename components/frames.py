@@ -15,8 +15,7 @@ controls and a day) and calls `register` once; this module owns the rest:
   "view": <name>}` (`store_id`): the server's last `answer` (the key of the controls it
   was drawn for, its day, the figure), the `frames`, the day `shown`, and the browser's
   requests for a day (`date-request`) and for frames (`frames-request`);
-- the server's callbacks: the answer for the controls (a `dash.Patch` when only the day
-  changed, for a view that allows it) and the frames;
+- the server's callbacks: the answer for the controls and a day, and the frames;
 - two browser callbacks in assets/blocs.js: `ask`, which requests a day, or frames, when
   the date moves and the browser has no frames for the figure it shows; and `show`, the one
   writer of the graph's figure (and of the view's words, for a view that has them), which
@@ -44,7 +43,7 @@ from dataclasses import dataclass, replace
 
 import dash
 import pandas as pd
-from dash import ClientsideFunction, Input, Output, State, clientside_callback, ctx, dcc
+from dash import ClientsideFunction, Input, Output, State, clientside_callback, dcc
 
 from . import ids, memo, state
 
@@ -75,7 +74,6 @@ class FramedView:
         words_id: the element that says the view in words, if any: each frame's
             `"summary"` is written there.
         words: the words for controls (`{"always": ...}` or `{"today": ..., "past": ...}`).
-        patch: answer a change of day alone with a `dash.Patch` of the data, title and notes.
     """
 
     name: str
@@ -88,7 +86,6 @@ class FramedView:
     orgs_of: Callable[[state.Controls], Collection[str]] = lambda controls: controls.orgs
     words_id: str | None = None
     words: Callable[[state.Controls, dt.date], dict] | None = None
-    patch: bool = False
 
 
 def stores(view: FramedView, *, key: str, day: dt.date) -> list[dcc.Store]:
@@ -189,29 +186,18 @@ def register(view: FramedView, *, memberships: Callable[[], pd.DataFrame]) -> Ca
     kept = _Frames(view, memberships)
     controls_count = len(view.inputs)
 
+    # The answer is sent whole, never as a patch of the one the browser holds: a patch
+    # would need that answer (a whole figure) in the request, or a figure to patch.
     @dash.callback(
         Output(store_id(view.name, "answer"), "data"),
         *view.inputs,
         Input(store_id(view.name, "date-request"), "data"),
         State(ids.FILTERS_DATE, "date"),
-        State(store_id(view.name, "answer"), "data"),
         prevent_initial_call=True,  # the page comes with the default view drawn
     )
     def _answer(*values):
         controls = view.controls(*values[:controls_count])
-        date, drawn = values[controls_count + 1 :]
-        day = state.day_from_control(date)
-        given = answer(view, controls, day)
-        day_alone = ctx.triggered_prop_ids.keys() == {_prop_id(view.name, "date-request")}
-        if view.patch and day_alone and isinstance(drawn, dict) and drawn.get("key") == given["key"]:
-            # The day changes what is drawn and the title; the layout (zoom, colours) stays.
-            patch = dash.Patch()
-            patch["day"] = given["day"]
-            patch["figure"]["data"] = given["figure"]["data"]
-            patch["figure"]["layout"]["title"]["text"] = given["figure"]["layout"]["title"]["text"]
-            patch["figure"]["layout"]["annotations"] = given["figure"]["layout"].get("annotations", [])
-            return patch
-        return given
+        return answer(view, controls, state.day_from_control(values[-1]))
 
     @dash.callback(
         Output(store_id(view.name, "frames"), "data"),
@@ -251,8 +237,3 @@ def register(view: FramedView, *, memberships: Callable[[], pd.DataFrame]) -> Ca
         prevent_initial_call=True,
     )
     return kept.get
-
-
-def _prop_id(view: str, part: str) -> str:
-    """How Dash names a store's `data` among a callback's triggers."""
-    return json.dumps(store_id(view, part), separators=(",", ":"), sort_keys=True) + ".data"

@@ -111,7 +111,6 @@ VIEW = frames.FramedView(
     controls=controls_of,
     draw=map_figure,
     frame=map_frame,
-    patch=True,
 )
 map_frames = frames.register(VIEW, memberships=lambda: data.bundled_dataset().memberships)
 

@@ -50,7 +50,7 @@ def test_changing_the_as_of_date_changes_the_map_and_the_url(dash_br, served):
     wait_for(dash_br, lambda: "date=1995-01-01" in dash_br.driver.current_url, message="URL")
     # In 1995 the Collective Security Treaty had nine members and there was no SCO yet.
     legend = dash_br.find_element("#map-graph .legend").text
-    assert "Member of CSTO" in legend and "SCO" not in legend
+    assert "Member of the Collective Security Treaty" in legend and "SCO" not in legend
 
 
 def test_year_slider_input_sets_a_year_and_the_url_keeps_its_precision(dash_br, served):
