@@ -13,7 +13,7 @@ import data
 from data import vocabulary
 
 from . import ids, state
-from .selection import selected_states
+from .selection import selected_states, view_in
 
 __all__ = ["build_country_panel", "build_region_panel", "layout"]
 
@@ -134,9 +134,8 @@ def build_region_panel(region: Sequence[str], states: Sequence[str], as_of: dt.d
 )
 def _show_selection(iso3, region, orgs, date, statuses, _region_date) -> tuple[list, bool]:
     dataset = data.bundled_dataset()
-    view = state.from_controls(
-        known_orgs=dataset.families,
-        known_countries=dataset.countries,
+    view = view_in(
+        dataset,
         orgs=orgs,
         statuses=statuses,
         country=iso3,

@@ -13,7 +13,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callb
 import data
 
 from . import ids, state
-from .selection import periods_in_view, selected_states
+from .selection import periods_in_view, selected_states, view_in
 
 __all__ = ["figure_buttons", "layout", "memberships_csv"]
 
@@ -83,9 +83,8 @@ def _download_memberships(clicks, orgs, date, statuses, country, region):
     if not clicks:
         return dash.no_update
     dataset = data.bundled_dataset()
-    view = state.from_controls(
-        known_orgs=dataset.families,
-        known_countries=dataset.countries,
+    view = view_in(
+        dataset,
         orgs=orgs,
         statuses=statuses,
         country=country,

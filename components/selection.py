@@ -10,7 +10,17 @@ import data
 
 from . import state
 
-__all__ = ["periods_in_view", "selected_states"]
+__all__ = ["periods_in_view", "selected_states", "view_in"]
+
+
+def view_in(dataset: data.Dataset, **values: object) -> state.ViewState:
+    """The view state the page's controls hold (`values`, as `state.from_controls` takes them), checked against `dataset`."""
+    return state.from_controls(
+        known_orgs=dataset.families,
+        known_countries=dataset.countries,
+        known_events=dataset.event_dates,
+        **values,
+    )
 
 
 def selected_states(dataset: data.Dataset, day: dt.date, controls: state.Controls) -> frozenset[str]:

@@ -14,7 +14,7 @@ from dash import ClientsideFunction, Input, Output, State, clientside_callback, 
 import data
 
 from .. import disclosure, frames, ids, memo, state, theme
-from ..selection import selected_states
+from ..selection import selected_states, view_in
 from .figure import (
     TITLE,
     apply_view,
@@ -55,9 +55,8 @@ INPUTS = (
 def controls_of(orgs, statuses, country, region, zoom, mode) -> state.Controls:
     """The map's controls from the values of `INPUTS`, validated."""
     dataset = data.bundled_dataset()
-    view = state.from_controls(
-        known_orgs=dataset.families,
-        known_countries=dataset.countries,
+    view = view_in(
+        dataset,
         orgs=orgs,
         statuses=statuses,
         country=country,

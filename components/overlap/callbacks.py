@@ -16,6 +16,7 @@ from dash import Input, Output
 import data
 
 from .. import disclosure, frames, ids, memo, state, summary, theme
+from ..selection import view_in
 from .figure import TITLE, build_overlap_figure
 from .layout import region_table
 
@@ -42,9 +43,8 @@ INPUTS = (
 def controls_of(orgs, statuses, country, region, mode) -> state.Controls:
     """The diagram's controls from the values of `INPUTS`, validated."""
     dataset = data.bundled_dataset()
-    view = state.from_controls(
-        known_orgs=dataset.families,
-        known_countries=dataset.countries,
+    view = view_in(
+        dataset,
         orgs=orgs,
         statuses=statuses,
         country=country,

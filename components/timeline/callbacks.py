@@ -16,7 +16,7 @@ from dash import ALL, Input, Output, State, ctx, dcc
 import data
 
 from .. import disclosure, ids, memo, state, theme
-from ..selection import periods_in_view, selected_states
+from ..selection import periods_in_view, selected_states, view_in
 from .figure import build_timeline_figure
 from .layout import event_detail, key
 from .table import events_csv, events_table
@@ -36,10 +36,8 @@ DATE = Input(ids.FILTERS_DATE, "date")
 def controls_of(orgs, statuses, country, region, categories, span, event=None, mode=None) -> state.Controls:
     """The timeline's controls from the values of `INPUTS` (and the open event and colours), validated."""
     dataset = data.bundled_dataset()
-    view = state.from_controls(
-        known_orgs=dataset.families,
-        known_countries=dataset.countries,
-        known_events=dataset.event_dates,
+    view = view_in(
+        dataset,
         orgs=orgs,
         statuses=statuses,
         country=country,
