@@ -113,24 +113,47 @@ def place_euler(
     bottom = min(y - r for _, y, r in circles)
     top = max(y + r for _, y, r in circles)
     pad = 0.12 * max(right - left, top - bottom)
+    x_range = (left - pad, right + pad)
     y_range = (bottom - pad, top + pad * 1.6)
     # Data units per pixel, limited by the diagram's height on a wide screen and by its
     # width on a narrow one. Names are spaced for a phone, so that a region's names keep
     # apart there, and checked for room on a projector, so that they are not given up
-    # wherever a phone would lack it.
-    height_unit = (y_range[1] - y_range[0]) / PLOT_HEIGHT_PX
-    unit = max(height_unit, (right - left + 2 * pad) / PROJECTOR_PLOT_PX)
-    spacing = max(height_unit, (right - left + 2 * pad) / PHONE_PLOT_PX)
-    labels = _org_labels(orgs, circles, counts, unit, names)
+    # wherever a phone would lack it. A long name ("Collective Security Treaty") can reach
+    # past the circles: the ranges grow to hold it, which shrinks the drawing, so measure again.
+    for _ in range(4):
+        height_unit = (y_range[1] - y_range[0]) / PLOT_HEIGHT_PX
+        unit = max(height_unit, (x_range[1] - x_range[0]) / PROJECTOR_PLOT_PX)
+        labels = _org_labels(orgs, circles, counts, unit, names)
+        grown_x, grown_y = _holding(x_range, y_range, labels, margin=4 * unit)
+        if (grown_x, grown_y) == (x_range, y_range):
+            break
+        x_range, y_range = grown_x, grown_y
+    spacing = max(height_unit, (x_range[1] - x_range[0]) / PHONE_PLOT_PX)
     return EulerPlan(
         orgs=tuple(orgs),
         circles=tuple(circles),
         labels=labels,
         regions=_place_regions(regions, label_points, labels, unit, spacing),
-        x_range=(left - pad, right + pad),
+        x_range=x_range,
         y_range=y_range,
         error=error,
         phantom=tuple(phantom),
+    )
+
+
+def _holding(
+    x_range: tuple[float, float], y_range: tuple[float, float], labels: Sequence[OrgLabel], margin: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """`x_range` and `y_range` grown to hold every label's box, `margin` clear of the edges."""
+    return (
+        (
+            min(x_range[0], *(label.box[0] - margin for label in labels)),
+            max(x_range[1], *(label.box[1] + margin for label in labels)),
+        ),
+        (
+            min(y_range[0], *(label.box[2] - margin for label in labels)),
+            max(y_range[1], *(label.box[3] + margin for label in labels)),
+        ),
     )
 
 

@@ -134,7 +134,8 @@ return found;
         (1024, "", {"CSTO", "SCO"}),
         (1024, "?orgs=CSTO,SCO,NATO", {"CSTO", "SCO", "NATO"}),
         (1024, "?orgs=SCO,NATO", {"SCO", "NATO"}),
-        (1024, "?orgs=CSTO,SCO,NATO&date=1999", {"CSTO", "SCO", "NATO"}),
+        # In 1999 the CSTO and the SCO go by the names of their stages then.
+        (1024, "?orgs=CSTO,SCO,NATO&date=1999", {"Collective Security Treaty", "Shanghai Five", "NATO"}),
         (360, "", {"CSTO", "SCO"}),
         (360, "?orgs=CSTO,SCO,NATO", {"CSTO", "SCO", "NATO"}),
     ],

@@ -103,3 +103,17 @@ def test_the_plan_is_a_frozen_value_with_labels_clear_of_each_other(bundled):
         frozenset({"SCO"}),
         frozenset({"CSTO", "SCO"}),
     }
+
+
+@pytest.mark.parametrize("day", [dt.date(1999, 12, 31), DAY])
+def test_every_organization_label_lies_inside_the_diagram(bundled, day):
+    # In 1999 the CSTO's circle is named "Collective Security Treaty", and ran off the
+    # diagram's left edge at 1024 px.
+    orgs = ["CSTO", "SCO", "NATO"]
+    regions = data.overlap_regions(bundled.memberships, day, orgs=orgs, statuses=list(DEFAULT_STATUSES))
+    counts = {org: sum(len(states) for region, states in regions.items() if org in region) for org in orgs}
+    plan = place_euler(regions, orgs=orgs, counts=counts, names=summary.labels(bundled, day))
+    for label in plan.labels:
+        left, right, bottom, top = label.box
+        assert plan.x_range[0] < left and right < plan.x_range[1], label.text
+        assert plan.y_range[0] < bottom and top < plan.y_range[1], label.text
