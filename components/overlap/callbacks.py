@@ -122,14 +122,13 @@ def _update_overlap_table(query):
     if not isinstance(query, list) or len(query) != 3:
         return []  # closed
     orgs, date, statuses = query
-    orgs = state.chosen(orgs, data.bundled_dataset().families)
+    dataset = data.bundled_dataset()
+    orgs = state.chosen(orgs, dataset.families)
+    day = state.day_from_control(date)
     regions = data.overlap_regions(
-        data.bundled_dataset().memberships,
-        state.day_from_control(date),
-        orgs=orgs,
-        statuses=state.known_statuses(statuses),
+        dataset.memberships, day, orgs=orgs, statuses=state.known_statuses(statuses)
     )
-    return region_table(regions, orgs)
+    return region_table(regions, orgs, summary.labels(dataset, day))
 
 
 def clicked_selection(click: object) -> tuple[str, str] | None:

@@ -10,14 +10,19 @@ from data import country_name
 
 from .. import disclosure, ids, theme
 from .figure import region_name
+from .placement import NO_NAMES
 
 __all__ = ["CARD_TITLE", "layout", "region_table"]
 
 CARD_TITLE = "Overlap"  # the title of the view's card on the page
 
 
-def region_table(regions: Mapping[frozenset[str], Sequence[str]], orgs: Sequence[str]) -> html.Table:
-    """One row per non-empty region, named by its organizations, listing its states."""
+def region_table(
+    regions: Mapping[frozenset[str], Sequence[str]],
+    orgs: Sequence[str],
+    names: Mapping[str, str] = NO_NAMES,
+) -> html.Table:
+    """One row per non-empty region, named by its organizations (`names`, see `org_name`), listing its states."""
     order = sorted(
         (region for region, states in regions.items() if states),
         key=lambda region: (-len(region), [orgs.index(o) for o in orgs if o in region]),
@@ -38,7 +43,7 @@ def region_table(regions: Mapping[frozenset[str], Sequence[str]], orgs: Sequence
                 [
                     html.Tr(
                         [
-                            html.Th(region_name(region, orgs), scope="row"),
+                            html.Th(region_name(region, orgs, names), scope="row"),
                             html.Td(", ".join(country_name(code) for code in regions[region])),
                             html.Td(len(regions[region])),
                         ]

@@ -263,3 +263,30 @@ def test_the_margin_below_holds_every_line_of_the_notes(bundled):
     lines = sum(a.text.count("<br>") + 1 for a in figure.layout.annotations if a.yref == "paper" and a.y == 0)
     assert lines >= 3
     assert figure.layout.margin.b == 8 + NOTE_LINE_PX * lines
+
+
+def text_of(component):
+    """Every string in a component tree, in order."""
+    if isinstance(component, (str, int)):
+        return [str(component)]
+    children = getattr(component, "children", None)
+    if children is None:
+        return []
+    if not isinstance(children, list):
+        children = [children]
+    return [text for child in children for text in text_of(child)]
+
+
+@pytest.mark.parametrize(
+    ("orgs", "date", "named", "hidden"),
+    [
+        (["CSTO", "CSTO_PA"], "2014-04-24", "CSTO PA only", "CSTO_PA"),
+        (["CSTO", "SCO"], "1999-12-31", "Collective Security Treaty and Shanghai Five", "CSTO and SCO"),
+    ],
+)
+def test_the_region_table_names_organizations_as_the_diagram_does_on_its_date(orgs, date, named, hidden):
+    from components.overlap.callbacks import _update_overlap_table
+
+    rows = text_of(_update_overlap_table([orgs, date, ["member", "observer"]]))
+    assert named in rows
+    assert not any(hidden in row for row in rows)
