@@ -186,23 +186,30 @@
         window.Plotly.react(gd, gd.data, Object.assign({}, gd.layout, {shapes: moved}));
     }
 
-    // Put `search` in the address bar once the browser has painted (Dash renders what a
-    // callback changes before the browser paints, so dcc.Location's callbacks would hold
-    // back the views just redrawn), then tell dcc.Location, as the browser's Back does. A
-    // URL that a later move has replaced on its way is not written at all: it would be a
+    // Put the date of `search` in the address bar once the date has stayed put for
+    // URL_DELAY_MS, then tell dcc.Location, as the browser's Back does. Not sooner: a new
+    // URL sets off the sync callback on the server, and Dash holds back the views' redraws
+    // (which depend on what it writes) until it answers. The date goes into the address
+    // bar as it stands then, so that a selection the sync callback wrote meanwhile is kept.
+    // A date a later move has replaced on its way is not written at all: it would be a
     // history entry for a date gone by. Steps of play replace the entry rather than add one.
-    function writeUrl(search, replace) {
+    function writeUrl(search, replace, order) {
         pendingSearch = search;
-        requestAnimationFrame(() => setTimeout(() => {
+        clearTimeout(urlTimer);
+        urlTimer = setTimeout(() => {
             if (pendingSearch !== search) { return; }
             pendingSearch = null;
-            if (search === window.location.search) { return; }
-            const url = window.location.pathname + search + window.location.hash;
+            const date = new URLSearchParams(search).get("date");
+            const next = date === null ? search : withDate(window.location.search, date, order);
+            if (next === window.location.search) { return; }
+            const url = window.location.pathname + next + window.location.hash;
             window.history[replace ? "replaceState" : "pushState"]({}, "", url);
             window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
-        }, 0));
+        }, URL_DELAY_MS);
     }
 
+    const URL_DELAY_MS = 300;
+    let urlTimer = null;
     let pendingSearch = null;
 
     // The URL's date and the other control after the date picker (`date`) or the year
@@ -264,7 +271,7 @@
                     const current = pendingSearch !== null ? pendingSearch : window.location.search;
                     next = dateControls(movedYear, date, played ? playYear : year, current, today, earliest, config.parameters);
                     if (played && playYear !== year) { next.year = playYear; }
-                    if (next.search !== none()) { writeUrl(next.search, played); }
+                    if (next.search !== none()) { writeUrl(next.search, played, config.parameters); }
                 }
                 moveAsOfLine(config.timeline, config.asOfLine, next.day);
                 const regionDate = Array.isArray(region) && region.length ? next.day : none();

@@ -276,6 +276,8 @@ SYNC_OUTPUTS = {
     "range": Output(ids.TIMELINE_RANGE, "data"),
 }
 SYNC_STATES = {
+    # Read, never written: the date the browser shows, which its URL may not hold yet.
+    "date": State(ids.FILTERS_DATE, "date"),
     "region": State(ids.FILTERS_REGION, "data"),
     "event": State(ids.TIMELINE_EVENT, "data"),
     "range": State(ids.TIMELINE_RANGE, "data"),
@@ -342,6 +344,20 @@ def _asked(trigger: str, values: Mapping, known: Known, today: dt.date) -> dict 
     return None
 
 
+def _date_shown(wanted: state.ViewState, control: object, today: dt.date) -> state.ViewState:
+    """`wanted` at the day the date picker shows.
+
+    The browser writes a moved date into the URL a moment later, so the URL can lag it;
+    where they agree, the URL's precision ("2014") is kept.
+    """
+    if not isinstance(control, str):
+        return wanted
+    day = state.day_from_control(control, today)
+    if day == wanted.as_of(today):
+        return wanted
+    return replace(wanted, date=None if day == today else PartialDate.of_day(day))
+
+
 def _overlap_choice(clicked: tuple[str, str] | None, known: Known) -> dict | None:
     if clicked is None:
         return None
@@ -385,6 +401,7 @@ def sync_controls(
         today=today,
     )
     if "search" not in triggers:
+        wanted = _date_shown(wanted, values.get("date"), today)
         for trigger in triggers:
             wanted = _apply(trigger, wanted, values, known, today)
     if wanted.region and not set(wanted.region) <= set(wanted.orgs):

@@ -338,3 +338,20 @@ def test_a_second_move_before_the_first_is_written_down_ends_on_the_second(dash_
     # slider's handle on its year now and then.
     pushed = dash_br.driver.execute_script("return window.__pushed")
     assert [urlsplit(url).query for url in pushed] == [f"date={second}"]
+
+
+def test_a_state_picked_just_after_a_date_move_keeps_both(dash_br, served):
+    # The URL's date is written a moment after the move. A state picked in that moment is
+    # written into the URL by the sync callback, from a URL without the new date: neither
+    # the old date nor the URL before the pick may win.
+    open_page(dash_br, served.page("?date=2014"))
+    wait_for_frames(dash_br)
+    dash_br.driver.execute_script(
+        "window.dash_clientside.set_props('filters-date', {date: '2001-06-15'});"
+        "window.dash_clientside.set_props('filters-country', {value: 'KAZ'});"
+    )
+    wait_for(dash_br, lambda: url_query(dash_br) == "?date=2001-06-15&country=KAZ", message="URL")
+    wait_for_title(dash_br, "map-graph", "15 June 2001")
+    time.sleep(1.0)  # nothing written late may undo it
+    assert url_query(dash_br) == "?date=2001-06-15&country=KAZ"
+    assert prop(dash_br, "filters-date", "date") == "2001-06-15"

@@ -163,3 +163,20 @@ def test_a_zoom_of_the_timeline_enters_the_url_and_comes_back_from_it():
     assert sync(None, "?from=2015&to=2008")["search"] == ""  # reversed: dropped
     assert changed(sync("zoom", "", zoom={"xaxis.range": ["2015-01-01", "2008-01-01"]})) == {}
     assert changed(sync("zoom", "", zoom={"autosize": True})) == {}  # not a zoom
+
+
+def test_a_date_the_url_does_not_hold_yet_is_kept_when_another_control_writes_the_url():
+    # The browser writes a moved date into the URL a moment after the move; a state picked
+    # in that moment must not put the old date back.
+    result = sync("country", "?date=2014", country="KAZ", date="2001-06-15")
+    assert changed(result) == {"search": "?date=2001-06-15&country=KAZ"}
+    # Where the picker shows the URL's date, the URL's precision stays.
+    assert changed(sync("country", "?date=2014", country="KAZ", date="2014-12-31")) == {
+        "search": "?date=2014&country=KAZ"
+    }
+    assert changed(sync("country", "?date=2014", country="KAZ", date=TODAY.isoformat())) == {
+        "search": "?country=KAZ"
+    }
+    # A link, Back or Reset still wins over the picker; an opened event moves the date.
+    assert changed(sync("search", "?date=2014", date="2001-06-15")) == {}
+    assert changed(sync("reset", "?date=2014", date="2001-06-15")) == {"search": ""}
