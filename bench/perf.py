@@ -114,7 +114,7 @@ window.dash_clientside.set_props("filters-date", {date: date});
     if (graphs.every((gd, i) => gd.data !== before[i][0] || gd.layout !== before[i][1])) {
         done(now - started);
     } else if (now - started > 20000) {
-        done(null);
+        done(VIEWS.filter((id, i) => graphs[i].data === before[i][0] && graphs[i].layout === before[i][1]));
     } else {
         requestAnimationFrame(check);
     }
@@ -302,8 +302,8 @@ def app_interaction(url: str, dates: list[str]) -> tuple[list[float], Network]:
         times = []
         for date in dates:
             milliseconds = driver.execute_async_script(CHANGE_DATE, date)
-            if milliseconds is None:
-                raise RuntimeError(f"the views did not redraw for {date}")
+            if isinstance(milliseconds, list):
+                raise RuntimeError(f"{', '.join(milliseconds)} did not redraw for {date} within 20 s")
             times.append(milliseconds)
         return times, Network().read(driver, urlsplit(url).netloc)
     finally:
