@@ -204,12 +204,14 @@
             if (next === window.location.search) { return; }
             const url = window.location.pathname + next + window.location.hash;
             window.history[replace ? "replaceState" : "pushState"]({}, "", url);
+            writtenSearch = next;
             window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
         }, URL_DELAY_MS);
     }
 
     const URL_DELAY_MS = 300;
     let urlTimer = null;
+    let writtenSearch = null;  // the URL last written, until dcc.Location hands it back
     let pendingSearch = null;
 
     // The URL's date and the other control after the date picker (`date`) or the year
@@ -259,8 +261,15 @@
             // region is selected: the callbacks listing its states need it).
             moveDate: function (date, year, playYear, search, today, earliest, region, config) {
                 const prop = (id, name) => id + "." + name;
-                const moved = triggered();
-                const byUrl = moved.length === 0 || moved.includes(prop(config.url, "search"));
+                const urlProp = prop(config.url, "search");
+                // The URL this module wrote, coming back through dcc.Location: not a reader's
+                // move. Dash can hand it over together with a move of the date made since.
+                const echo = writtenSearch !== null && window.location.search === writtenSearch;
+                const fired = triggered();
+                if (echo && fired.includes(urlProp)) { writtenSearch = null; }
+                const moved = fired.filter((id) => !(echo && id === urlProp));
+                if (moved.length === 0 && echo) { return [none(), none(), none()]; }
+                const byUrl = moved.length === 0 || moved.includes(urlProp);
                 let next;
                 if (byUrl) {
                     if (pendingSearch !== null) { return [none(), none(), none()]; }  // ours, on its way

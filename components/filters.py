@@ -400,7 +400,7 @@ def sync_controls(
         known_events=known.event_dates,
         today=today,
     )
-    if "search" not in triggers:
+    if triggers and "search" not in triggers:  # on the first call, too, the URL wins
         wanted = _date_shown(wanted, values.get("date"), today)
         for trigger in triggers:
             wanted = _apply(trigger, wanted, values, known, today)

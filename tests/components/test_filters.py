@@ -180,3 +180,7 @@ def test_a_date_the_url_does_not_hold_yet_is_kept_when_another_control_writes_th
     # A link, Back or Reset still wins over the picker; an opened event moves the date.
     assert changed(sync("search", "?date=2014", date="2001-06-15")) == {}
     assert changed(sync("reset", "?date=2014", date="2001-06-15")) == {"search": ""}
+
+
+def test_on_first_load_the_urls_date_wins_over_the_pickers_default():
+    assert changed(sync(None, "?date=2020", date=TODAY.isoformat())) == {}
