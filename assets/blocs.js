@@ -1,10 +1,10 @@
 /*
- * What happens in the browser when the as-of date moves (a click on the date picker, a step
+ * What happens in the browser when the as-of date moves (a date typed in the date box, a step
  * of the year slider or of play): the date changes most often, and nothing it changes
  * needs the server once the views' frames are here.
  *
  * `dash_clientside.blocs`:
- * - `moveDate` is the one owner of the date: it keeps the date picker, the year slider and
+ * - `moveDate` is the one owner of the date: it keeps the date box, the year slider and
  *   the URL's `date` in step, with the rules the server's sync callback applies to every
  *   other parameter (components/filters.py): a day that is the end of the period the URL
  *   names keeps the URL's coarser date; a year on the slider is a year-precision date,
@@ -69,13 +69,23 @@
         return date.last < upTo ? date.last : upTo;
     }
 
-    // The day a date control holds, or today when it holds none (or one out of range).
+    // A date typed in the date box (YYYY, YYYY-MM or YYYY-MM-DD), if it is one and in range.
+    function typedDate(value, today, earliest) {
+        const date = typeof value === "string" ? partial(value) : null;
+        return date !== null && date.first >= earliest && date.first <= today ? date : null;
+    }
+
+    // The day the date box stands for (the end of a month or year typed), or today when
+    // it holds none (or one out of range).
     function dayFrom(value, today, earliest) {
-        const date = typeof value === "string" ? partial(value.slice(0, 10)) : null;
-        if (date === null || date.precision !== "day" || date.first < earliest || date.first > today) {
-            return today;
-        }
-        return date.first;
+        const date = typedDate(value, today, earliest);
+        return date === null ? today : asOf(date, today);
+    }
+
+    // The year slider's value as a number (a range input gives text), or null.
+    function yearOf(value) {
+        const year = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+        return Number.isInteger(year) ? year : null;
     }
 
     // The URL's `date`, parsed as the server parses it; null when missing or not valid.
@@ -112,6 +122,25 @@
     }
 
     const none = () => window.dash_clientside.no_update;
+
+    // The statuses' fold (a <details>) closes as a menu does: on Escape, giving the focus
+    // back to its summary, and on a click anywhere else.
+    const FOLD = "details.status-picker[open]";
+    document.addEventListener("keydown", (event) => {
+        const fold = event.key === "Escape" ? document.querySelector(FOLD) : null;
+        if (fold) { fold.open = false; fold.querySelector("summary").focus(); }
+    });
+    document.addEventListener("click", (event) => {
+        document.querySelectorAll(FOLD).forEach((fold) => { if (!fold.contains(event.target)) { fold.open = false; } });
+    });
+
+    // Select the text of `box` (an input or a textarea) and copy it the old way; true if copied.
+    function selectAndCopy(box) {
+        if (!box) { return false; }
+        box.focus();
+        box.select();
+        try { return document.execCommand("copy"); } catch (error) { return false; }
+    }
 
     // `search` with its `date` set to `text`, in the place the canonical `order` of the
     // parameters gives it, every other parameter left as it is.
@@ -214,18 +243,26 @@
     let writtenSearch = null;  // the URL last written, until dcc.Location hands it back
     let pendingSearch = null;
 
-    // The URL's date and the other control after the date picker (`date`) or the year
+    // The URL's date and the other control after the date box (`date`) or the year
     // slider (`year`) moved. Returns {search, date, year, day}: the new values of the
-    // URL, the date picker and the year slider (no_update where they stay), and the day.
+    // URL, the date box and the year slider (no_update where they stay), and the day.
     function dateControls(movedYear, date, year, search, today, earliest, order) {
         order = order || ["orgs", "date"];
         // The URL without a date stands for today (as the reset button and links leave it).
         const shown = urlDate(search, today, earliest) || partial(today);
         if (!movedYear) {
-            const day = dayFrom(date, today, earliest);
-            const keep = asOf(shown, today) === day;
+            // A date typed: a day, or a month or year standing for its last day (the URL
+            // keeps what was typed). Anything else puts the box back to the date shown.
+            const typed = typedDate(date, today, earliest);
+            const day = typed === null ? asOf(shown, today) : asOf(typed, today);
+            const keep = typed === null || asOf(shown, today) === day;
             const nextYear = Number(day.slice(0, 4));
-            return {search: keep ? none() : withDate(search, day, order), date: none(), year: nextYear === year ? none() : nextYear, day: day};
+            return {
+                search: keep ? none() : withDate(search, typed.precision === "day" ? day : date.trim(), order),
+                date: day === date ? none() : day,
+                year: nextYear === year ? none() : nextYear,
+                day: day,
+            };
         }
         if (!Number.isInteger(year) || year < 1 || year > 9999) {
             return {search: none(), date: none(), year: none(), day: dayFrom(date, today, earliest)};
@@ -241,7 +278,7 @@
     function controlsFromUrl(search, date, year, today, earliest) {
         const day = asOf(urlDate(search, today, earliest) || partial(today), today);
         const nextYear = Number(day.slice(0, 4));
-        return {date: dayFrom(date, today, earliest) === day ? none() : day, year: nextYear === year ? none() : nextYear, day: day};
+        return {date: date === day ? none() : day, year: nextYear === year ? none() : nextYear, day: day};
     }
 
     // A framed view's state in this page: `generation` counts changes of its controls;
@@ -256,10 +293,11 @@
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         blocs: {
-            // The date picker, the year slider, a step of play or the URL moved: returns the
-            // date picker, the year slider and the region date (the day, only while a
+            // The date box, the year slider, a step of play or the URL moved: returns the
+            // date box, the year slider and the region date (the day, only while a
             // region is selected: the callbacks listing its states need it).
-            moveDate: function (date, year, playYear, search, today, earliest, region, config) {
+            moveDate: function (date, slider, playYear, search, today, earliest, region, config) {
+                const year = yearOf(slider);
                 const prop = (id, name) => id + "." + name;
                 const urlProp = prop(config.url, "search");
                 // The URL this module wrote, coming back through dcc.Location: not a reader's
@@ -295,7 +333,8 @@
                 const name = window.dash_clientside.callback_context.outputs_list[0].id.view;
                 const view = viewOf(name);
                 const moved = triggered();
-                if (!moved.some((id) => id.endsWith(".date"))) {  // the controls: the server answers them
+                const input = window.dash_clientside.callback_context.inputs_list[0];  // the date
+                if (!moved.includes(input.id + "." + input.property)) {  // the controls: the server answers them
                     view.generation += 1;
                     return [none(), none()];
                 }
@@ -336,7 +375,8 @@
             // Play: each tick moves the year on, once the map shows the current one (no year
             // is skipped). Returns [interval disabled, button text, aria-pressed, aria-label,
             // the year to show].
-            play: function (clicks, ticks, year, stopped, last, shown, config) {
+            play: function (clicks, ticks, slider, stopped, last, shown, config) {
+                const year = yearOf(slider);
                 const pressed = triggered().includes(config.play + ".n_clicks");
                 const stop = [true, "▶", "false", "Play through the years", none()];
                 const play = (to) => [false, "❚❚", "true", "Pause", to];
@@ -376,6 +416,21 @@
                     '" style="border:0" loading="lazy"></iframe>';
                 const opened = triggered().some((id) => id.endsWith(".n_clicks"));
                 return [opened ? true : none(), link, snippet];
+            },
+
+            // A copy button: copies the box before it and says so; the box changing (another
+            // view chosen) puts its label (`title`) back. The Clipboard API needs a secure page (an
+            // intranet's plain http is not), so without it the text is selected and copied.
+            copy: function (clicks, text, label) {
+                if (!triggered().some((id) => id.endsWith(".n_clicks"))) { return label; }
+                const button = document.getElementById(window.dash_clientside.callback_context.triggered_id);
+                const box = button && button.previousElementSibling;
+                const value = box ? box.value : "";
+                const copied = (done) => (done ? "Copied" : "Select and copy (Ctrl+C)");
+                if (navigator.clipboard && window.isSecureContext) {
+                    return navigator.clipboard.writeText(value).then(() => copied(true), () => copied(selectAndCopy(box)));
+                }
+                return copied(selectAndCopy(box));
             },
 
             // The page's classes: an embedded view's mark, for the stylesheet to show that view alone.

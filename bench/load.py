@@ -81,7 +81,7 @@ def fill(template: dict, rng: random.Random) -> dict:
     """A template with the values a reader might have chosen."""
     values = {
         "filters-orgs.value": rng.choice(ORG_CHOICES),
-        "filters-date.date": f"{rng.randint(1992, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "filters-date.value": f"{rng.randint(1992, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         "filters-status.value": rng.choice(STATUS_CHOICES),
         "filters-country.value": rng.choice([None, None, "ARM", "KAZ", "IND", "UZB"]),
         "filters-events.value": ["cooperation", "suspension", "membership", "crisis", "institution"],
@@ -92,7 +92,7 @@ def fill(template: dict, rng: random.Random) -> dict:
         item["value"] = values.get(f"{item['id']}.{item['property']}")
     if len(body["outputs"]) == 1:
         body["outputs"] = body["outputs"][0]
-    body["changedPropIds"] = ["filters-date.date"]
+    body["changedPropIds"] = ["filters-date.value"]
     return body
 
 

@@ -108,7 +108,7 @@ const [date, done] = [arguments[0], arguments[arguments.length - 1]];
 const graphs = VIEWS.map((id) => document.querySelector("#" + id + " .js-plotly-plot"));
 const before = graphs.map((gd) => [gd.data, gd.layout]);
 const started = performance.now();
-window.dash_clientside.set_props("filters-date", {date: date});
+window.dash_clientside.set_props("filters-date", {value: date});
 (function check() {
     const now = performance.now();
     if (graphs.every((gd, i) => gd.data !== before[i][0] || gd.layout !== before[i][1])) {
@@ -443,7 +443,7 @@ def update_sizes(url: str, date: str) -> dict[str, tuple[int, int]]:
 
     orgs, statuses = DEFAULT_CONTROLS["filters-orgs.value"], DEFAULT_CONTROLS["filters-status.value"]
     drawn = answer_of(url, map_request(url, None))[MAP_ANSWER]["data"]
-    asked = {**DEFAULT_CONTROLS, "filters-date.date": date, MAP_UPDATE: drawn}
+    asked = {**DEFAULT_CONTROLS, "filters-date.value": date, MAP_UPDATE: drawn}
     patch = callback_request(url, MAP_UPDATE, asked, [MAP_DATE_REQUEST])
     sizes = {
         "patch": (sent_bytes(url, patch), compact(drawn_states(orgs, statuses, dt.date.fromisoformat(date))))
@@ -847,7 +847,7 @@ def answer_of(url: str, body: dict) -> dict:
 
 def map_request(url: str, date: str | None, **more) -> dict:
     """What the browser sends for the whole map with the default controls, as of `date`."""
-    values = {**DEFAULT_CONTROLS, "filters-date.date": date, **more}
+    values = {**DEFAULT_CONTROLS, "filters-date.value": date, **more}
     return callback_request(url, MAP_UPDATE, values, ["filters-orgs.value"])
 
 

@@ -127,7 +127,7 @@ def build_region_panel(region: Sequence[str], states: Sequence[str], as_of: dt.d
     Input(ids.FILTERS_COUNTRY, "value"),
     Input(ids.FILTERS_REGION, "data"),
     Input(ids.FILTERS_ORGS, "value"),
-    State(ids.FILTERS_DATE, "date"),
+    State(ids.FILTERS_DATE, "value"),
     Input(ids.FILTERS_STATUS, "value"),
     Input(ids.FILTERS_REGION_DATE, "data"),  # the date, moved while a region is selected
     prevent_initial_call=True,  # the page comes with the panel for no selection

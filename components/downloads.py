@@ -73,7 +73,7 @@ def figure_buttons(graph_id: str, name: str) -> dbc.ButtonGroup:
     Output(ids.DOWNLOAD_MEMBERSHIPS, "data"),
     Input(ids.DOWNLOAD_MEMBERSHIPS_BUTTON, "n_clicks"),
     State(ids.FILTERS_ORGS, "value"),
-    State(ids.FILTERS_DATE, "date"),
+    State(ids.FILTERS_DATE, "value"),
     State(ids.FILTERS_STATUS, "value"),
     State(ids.FILTERS_COUNTRY, "value"),
     State(ids.FILTERS_REGION, "data"),

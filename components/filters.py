@@ -5,19 +5,20 @@ Who writes what:
   callback (`sync_controls`): a change of the URL (a link, Back) sets the controls, and a
   change of a control, a click on a view (a state, a region, an event), a zoom of the
   timeline or Reset sets the URL and the controls that follow from it;
-- the date (the date picker, the year slider, the URL's `date`) is moved in the browser
+- the date (the date box, the year slider, the URL's `date`) is moved in the browser
   by `moveDate` in assets/blocs.js, which puts the URL's date in the address bar with the
   History API: the one thing written outside a callback's outputs, so that no server
   callback holds back the views it redraws (see `components.frames`). A URL written by
   the sync callback (an opened event moves the date) moves the date controls in turn.
 
 Views read the controls, never the URL. The URL holds the date at the precision the
-reader chose (`date=2014` means "at the end of 2014"); the date picker always holds a day.
+reader chose (`date=2014` means "at the end of 2014"); the date box always ends up holding a day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -46,6 +47,11 @@ __all__ = [
 NO_CHANGE = dash.no_update
 PLAY_FROM = 1992  # the Collective Security Treaty: where the story of the two blocs begins
 PLAY_STEP_MS = 1500
+YEAR_DEBOUNCE_MS = 250  # a dragged year slider moves the date once it rests this long
+NO_COUNTRY = (
+    "none"  # the state picker's value with no state picked (dbc.Select keeps "" for a hidden placeholder)
+)
+NO_COUNTRY_LABEL = "None picked"
 
 
 def _symbol(category: str) -> html.Span:
@@ -107,20 +113,36 @@ def _organizations_control(organizations: Sequence[tuple[str, str, str]]) -> dbc
 
 
 def _statuses_control() -> dbc.Col:
-    """The statuses picker, with the stores of the state no control shows."""
+    """The statuses counted, with the stores of the state no control shows.
+
+    Checkboxes, folded under a summary that names the ones ticked (`_statuses_chosen`).
+    """
     return dbc.Col(
         [
-            dbc.Label("Statuses", html_for=ids.FILTERS_STATUS, className="filter-label"),
-            dcc.Dropdown(
-                id=ids.FILTERS_STATUS,
-                options=[
-                    {"label": status.choice, "value": status.id} for status in vocabulary.STATUSES.values()
+            html.Div("Statuses", className="filter-label form-label", **{"aria-hidden": "true"}),
+            html.Details(
+                [
+                    html.Summary(
+                        _statuses_chosen(state.DEFAULT_STATUSES),
+                        id=ids.FILTERS_STATUS_SUMMARY,
+                        className="form-select form-select-sm status-summary",
+                    ),
+                    html.Fieldset(
+                        [
+                            html.Legend("Statuses counted", className="visually-hidden"),
+                            dbc.Checklist(
+                                id=ids.FILTERS_STATUS,
+                                options=[
+                                    {"label": status.choice, "value": status.id}
+                                    for status in vocabulary.STATUSES.values()
+                                ],
+                                value=list(state.DEFAULT_STATUSES),
+                                className="small",
+                            ),
+                        ],
+                        className="status-choices",
+                    ),
                 ],
-                value=list(state.DEFAULT_STATUSES),
-                multi=True,
-                searchable=False,
-                clearable=False,
-                placeholder="No status counted",
                 className="status-picker",
             ),
             dcc.Store(id=ids.FILTERS_REGION, storage_type="memory"),
@@ -133,20 +155,29 @@ def _statuses_control() -> dbc.Col:
         xs=12,
         md=6,
         lg=True,
+        className="statuses-column",  # may shrink below its summary's width (which then ends in "…")
     )
 
 
+def _statuses_chosen(statuses: Sequence[str]) -> str:
+    """What the folded statuses picker says: "Statuses: members, signatories" (its accessible name, too)."""
+    chosen = [vocabulary.STATUSES[status].choice for status in vocabulary.STATUSES if status in statuses]
+    if not chosen:
+        return "Statuses: none counted"
+    return "Statuses: " + ", ".join([chosen[0], *(choice.lower() for choice in chosen[1:])])
+
+
 def _country_control(countries: Sequence[tuple[str, str]]) -> dbc.Col:
+    """A native select: a screen reader, a keyboard (type the first letters) and a phone all know it."""
     return dbc.Col(
         [
             dbc.Label("State", html_for=ids.FILTERS_COUNTRY, className="filter-label"),
-            dcc.Dropdown(
+            dbc.Select(
                 id=ids.FILTERS_COUNTRY,
-                options=[{"label": name, "value": code} for code, name in countries],
-                value=None,
-                placeholder="Find a state…",
-                searchable=True,
-                clearable=True,
+                options=[{"label": NO_COUNTRY_LABEL, "value": NO_COUNTRY}]
+                + [{"label": name, "value": code} for code, name in countries],
+                value=NO_COUNTRY,
+                size="sm",
                 className="country-picker",
             ),
         ],
@@ -157,16 +188,27 @@ def _country_control(countries: Sequence[tuple[str, str]]) -> dbc.Col:
 
 
 def _date_control(today: dt.date) -> dbc.Col:
+    """The as-of date, typed as YYYY-MM-DD and taken on Enter or on leaving the box.
+
+    `min` and `max` hold the dates allowed (the browser reads them from there).
+    """
     return dbc.Col(
         [
             dbc.Label("As of", html_for=ids.FILTERS_DATE, className="filter-label"),
-            dcc.DatePickerSingle(
+            dbc.Input(
                 id=ids.FILTERS_DATE,
-                date=today.isoformat(),
-                min_date_allowed=state.EARLIEST_DATE.isoformat(),
-                max_date_allowed=today.isoformat(),
-                display_format="YYYY-MM-DD",
-                first_day_of_week=1,
+                type="text",
+                value=today.isoformat(),
+                min=state.EARLIEST_DATE.isoformat(),
+                max=today.isoformat(),
+                debounce=True,
+                placeholder="YYYY-MM-DD",
+                pattern=r"\d{4}-\d{2}-\d{2}",
+                inputmode="numeric",
+                autocomplete="off",
+                html_size=10,
+                size="sm",
+                className="date-box",
             ),
         ],
         xs="auto",
@@ -174,10 +216,10 @@ def _date_control(today: dt.date) -> dbc.Col:
 
 
 def _year_control(first_year: int, today: dt.date) -> dbc.Col:
-    """The play button and the year slider, marked every ten years and at this one."""
+    """The play button and the year slider (a native range), marked every ten years and at this one."""
     years = range(first_year, today.year + 1)
-    marks = {year: str(year) for year in years if year % 10 == 0 and today.year - year >= 8}
-    marks[today.year] = str(today.year)
+    marked = [year for year in years if year % 10 == 0 and today.year - year >= 8] + [today.year]
+    span = max(today.year - first_year, 1)
     return dbc.Col(
         [
             dbc.Label("Year", html_for=ids.FILTERS_YEAR, className="filter-label"),
@@ -192,17 +234,31 @@ def _year_control(first_year: int, today: dt.date) -> dbc.Col:
                         **{"aria-label": "Play through the years", "aria-pressed": "false"},
                     ),
                     html.Div(
-                        dcc.Slider(
-                            id=ids.FILTERS_YEAR,
-                            min=first_year,
-                            max=today.year,
-                            step=1,
-                            value=today.year,
-                            marks=marks,
-                            tooltip={"placement": "bottom", "always_visible": False},
-                            updatemode="mouseup",
-                        ),
-                        className="flex-grow-1",
+                        [
+                            dbc.Input(
+                                id=ids.FILTERS_YEAR,
+                                type="range",
+                                min=first_year,
+                                max=today.year,
+                                step=1,
+                                value=today.year,
+                                debounce=YEAR_DEBOUNCE_MS,
+                                className="form-range year-range",
+                            ),
+                            html.Div(
+                                [
+                                    html.Span(
+                                        str(year),
+                                        className="year-mark",
+                                        style={"--at": f"{(year - first_year) / span:.4f}"},
+                                    )
+                                    for year in marked
+                                ],
+                                className="year-marks",
+                                **{"aria-hidden": "true"},
+                            ),
+                        ],
+                        className="flex-grow-1 year-slider",
                     ),
                 ],
                 className="d-flex align-items-center gap-2",
@@ -263,7 +319,13 @@ SYNC_INPUTS = {
     "event_click": Input(ids.TIMELINE_GRAPH, "clickData"),
     "close": Input(ids.TIMELINE_DETAIL_CLOSE, "n_clicks"),
     "zoom": Input(ids.TIMELINE_GRAPH, "relayoutData"),
+    # The keyboard's way to what a click on a view does: buttons in the views' tables.
+    "open_event": Input({"type": ids.OPEN_EVENT, "event": dash.ALL}, "n_clicks"),
+    "pick_region": Input({"type": ids.PICK_REGION, "region": dash.ALL}, "n_clicks"),
 }
+# The buttons above, by their ids' type: the name of their input and the key of their id
+# that holds what they ask for.
+BUTTONS = {ids.OPEN_EVENT: ("open_event", "event"), ids.PICK_REGION: ("pick_region", "region")}
 # What it writes, by name; it reads their values as they stand, to leave alone what is in step.
 SYNC_OUTPUTS = {
     "search": Output(ids.URL, "search"),
@@ -277,7 +339,7 @@ SYNC_OUTPUTS = {
 }
 SYNC_STATES = {
     # Read, never written: the date the browser shows, which its URL may not hold yet.
-    "date": State(ids.FILTERS_DATE, "date"),
+    "date": State(ids.FILTERS_DATE, "value"),
     "region": State(ids.FILTERS_REGION, "data"),
     "event": State(ids.TIMELINE_EVENT, "data"),
     "range": State(ids.TIMELINE_RANGE, "data"),
@@ -330,11 +392,19 @@ def _asked(trigger: str, values: Mapping, known: Known, today: dt.date) -> dict 
         return None if code is None else {"country": code}
     if trigger == "overlap_click":
         return _overlap_choice(overlap_callbacks.clicked_selection(value), known)
-    if trigger == "event_click":
-        event = timeline_callbacks.clicked_event(value, known.event_dates)
+    if trigger in ("event_click", "open_event"):
+        event = (
+            timeline_callbacks.clicked_event(value, known.event_dates)
+            if trigger == "event_click"
+            else value
+            if value in known.event_dates
+            else None
+        )
         return (
             None if event is None else {"event": event, "date": PartialDate.parse(known.event_dates[event])}
         )
+    if trigger == "pick_region":
+        return _overlap_choice(("region", value), known) if isinstance(value, str) else None
     if trigger == "zoom":
         span = timeline_callbacks.zoomed_range(value)
         if span is False:
@@ -345,7 +415,7 @@ def _asked(trigger: str, values: Mapping, known: Known, today: dt.date) -> dict 
 
 
 def _date_shown(wanted: state.ViewState, control: object, today: dt.date) -> state.ViewState:
-    """`wanted` at the day the date picker shows.
+    """`wanted` at the day the date box shows.
 
     The browser writes a moved date into the URL a moment later, so the URL can lag it;
     where they agree, the URL's precision ("2014") is kept.
@@ -419,42 +489,91 @@ def sync_controls(
     new = {
         "search": state.to_query(wanted),
         "orgs": list(wanted.orgs),
-        "country": wanted.country,
+        "country": wanted.country or NO_COUNTRY,
         "statuses": list(wanted.statuses),
         "region": list(wanted.region) if wanted.region else None,
         "categories": list(wanted.categories),
         "event": wanted.event,
         "range": span,
     }
-    old = {**values, "search": search or "", "region": values.get("region") or None}
+    old = {
+        **values,
+        "search": search or "",
+        "country": values.get("country") or NO_COUNTRY,
+        "region": values.get("region") or None,
+    }
     return {name: value if value != old.get(name) else NO_CHANGE for name, value in new.items()}
 
 
 @dash.callback(output=SYNC_OUTPUTS, inputs=SYNC_INPUTS, state=SYNC_STATES)
 def _sync_url_and_controls(**values):
     dataset = data.bundled_dataset()
-    names = {_prop(dependency): name for name, dependency in SYNC_INPUTS.items()}
+    triggers, pressed = triggered_inputs(ctx.triggered)
     return sync_controls(
-        [names[prop] for prop in ctx.triggered_prop_ids if prop in names],
-        values,
+        triggers,
+        {**values, **pressed},
         known=Known(dataset.families, dataset.countries, dataset.event_dates),
         today=dt.date.today(),
     )
 
 
-# The one owner of the date (see the module's docstring): the date picker, the year
+def triggered_inputs(triggered: object) -> tuple[list[str], dict[str, object]]:
+    """The inputs that changed, by name (of `SYNC_INPUTS`), and what each button pressed asks for.
+
+    Args:
+        triggered: Dash's `ctx.triggered`. A button that has only appeared is not pressed.
+    """
+    names = {_prop(dependency): name for name, dependency in SYNC_INPUTS.items()}
+    triggers: list[str] = []
+    pressed: dict[str, object] = {}
+    for item in triggered if isinstance(triggered, list) else []:
+        prop, value = str(item.get("prop_id", "")), item.get("value")
+        if prop in names:
+            triggers.append(names[prop])
+            continue
+        button = _button_id(prop)
+        if button is not None and value and button[0] not in pressed:
+            triggers.append(button[0])
+            pressed[button[0]] = button[1]
+    return triggers, pressed
+
+
+def _button_id(prop: str) -> tuple[str, str] | None:
+    """("open_event", "<event id>") for the prop id of one of `BUTTONS`' n_clicks, else None."""
+    ident, _, name = prop.rpartition(".")
+    try:
+        parsed = json.loads(ident)
+    except ValueError:
+        return None
+    if name != "n_clicks" or not isinstance(parsed, dict) or parsed.get("type") not in BUTTONS:
+        return None
+    input_name, key = BUTTONS[parsed["type"]]
+    asked = parsed.get(key)
+    return (input_name, asked) if isinstance(asked, str) else None
+
+
+@dash.callback(
+    Output(ids.FILTERS_STATUS_SUMMARY, "children"),
+    Input(ids.FILTERS_STATUS, "value"),
+    prevent_initial_call=True,
+)
+def _name_statuses(statuses):
+    return _statuses_chosen(state.known_statuses(statuses))
+
+
+# The one owner of the date (see the module's docstring): the date box, the year
 # slider, a step of play or the URL moved. Runs at load, for a URL with a date.
 clientside_callback(
     ClientsideFunction("blocs", "moveDate"),
-    Output(ids.FILTERS_DATE, "date"),
+    Output(ids.FILTERS_DATE, "value"),
     Output(ids.FILTERS_YEAR, "value"),
     Output(ids.FILTERS_REGION_DATE, "data"),
-    Input(ids.FILTERS_DATE, "date"),
+    Input(ids.FILTERS_DATE, "value"),
     Input(ids.FILTERS_YEAR, "value"),
     Input(ids.FILTERS_PLAY_YEAR, "data"),
     Input(ids.URL, "search"),
-    State(ids.FILTERS_DATE, "max_date_allowed"),
-    State(ids.FILTERS_DATE, "min_date_allowed"),
+    State(ids.FILTERS_DATE, "max"),
+    State(ids.FILTERS_DATE, "min"),
     State(ids.FILTERS_REGION, "data"),
     State(ids.PAGE_CONFIG, "data"),
 )

@@ -192,7 +192,7 @@ def register(view: FramedView, *, memberships: Callable[[], pd.DataFrame]) -> Ca
         Output(store_id(view.name, "answer"), "data"),
         *view.inputs,
         Input(store_id(view.name, "date-request"), "data"),
-        State(ids.FILTERS_DATE, "date"),
+        State(ids.FILTERS_DATE, "value"),
         prevent_initial_call=True,  # the page comes with the default view drawn
     )
     def _answer(*values):
@@ -212,13 +212,13 @@ def register(view: FramedView, *, memberships: Callable[[], pd.DataFrame]) -> Ca
         ClientsideFunction("blocs", "ask"),
         Output(store_id(view.name, "date-request"), "data"),
         Output(store_id(view.name, "frames-request"), "data"),
-        Input(ids.FILTERS_DATE, "date"),
+        Input(ids.FILTERS_DATE, "value"),
         *view.inputs,
         State(store_id(view.name, "frames"), "data"),
         State(store_id(view.name, "answer"), "data"),
         State(store_id(view.name, "shown"), "data"),
-        State(ids.FILTERS_DATE, "max_date_allowed"),
-        State(ids.FILTERS_DATE, "min_date_allowed"),
+        State(ids.FILTERS_DATE, "max"),
+        State(ids.FILTERS_DATE, "min"),
         prevent_initial_call=True,
     )
     words = [Output(view.words_id, "children")] if view.words_id else []
@@ -229,11 +229,11 @@ def register(view: FramedView, *, memberships: Callable[[], pd.DataFrame]) -> Ca
         *words,
         Input(store_id(view.name, "answer"), "data"),
         Input(store_id(view.name, "frames"), "data"),
-        Input(ids.FILTERS_DATE, "date"),
+        Input(ids.FILTERS_DATE, "value"),
         State(view.graph_id, "figure"),
         State(store_id(view.name, "shown"), "data"),
-        State(ids.FILTERS_DATE, "max_date_allowed"),
-        State(ids.FILTERS_DATE, "min_date_allowed"),
+        State(ids.FILTERS_DATE, "max"),
+        State(ids.FILTERS_DATE, "min"),
         prevent_initial_call=True,
     )
     return kept.get

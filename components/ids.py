@@ -22,6 +22,7 @@ DATA_NOTE = "data-note"
 
 FILTERS_COUNTRY = "filters-country"
 FILTERS_STATUS = "filters-status"
+FILTERS_STATUS_SUMMARY = "filters-status-summary"
 FILTERS_REGION = "filters-region"
 FILTERS_REGION_DATE = "filters-region-date"
 FILTERS_PLAY = "filters-play"
@@ -41,6 +42,8 @@ COUNTRY_CLEAR = "country-clear"
 FILTERS_EVENTS = "filters-events"
 
 TIMELINE_TABLE = "timeline-table"
+OPEN_EVENT = "open-event"  # the type of the ids of the events' buttons in the timeline's table
+PICK_REGION = "pick-region"  # the type of the ids of the regions' buttons in the overlap's table
 TIMELINE_TABLE_SUMMARY = "timeline-table-summary"
 TIMELINE_TABLE_QUERY = "timeline-table-query"
 TIMELINE_EVENT = "timeline-event"
@@ -53,6 +56,7 @@ TIMELINE_DOWNLOAD = "timeline-download"
 TIMELINE_DOWNLOAD_BUTTON = "timeline-download-button"
 
 PAGE = "page"
+VIEWS = "views"  # the views' part of the page, where the skip link leads
 PAGE_CONFIG = "page-config"
 VIEW_SUMMARY = "view-summary"
 FILTERS_RESET = "filters-reset"

@@ -134,7 +134,11 @@ def _views(today: dt.date) -> html.Main:
         ),
     ]
     return html.Main(
-        dbc.Row([dbc.Col(card, xs=12, className="mb-3", **widths) for card, widths in cards], className="g-3")
+        dbc.Row(
+            [dbc.Col(card, xs=12, className="mb-3", **widths) for card, widths in cards], className="g-3"
+        ),
+        id=ids.VIEWS,
+        tabIndex="-1",  # the skip link's target takes the focus
     )
 
 
@@ -158,6 +162,10 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.PAGE_CONFIG, data=client_config(), storage_type="memory"),
+            # The first stop of Tab: past the header and the filters, to the views.
+            html.A(
+                "Skip to the views", href=f"#{ids.VIEWS}", className="visually-hidden-focusable skip-link"
+            ),
             _header(),
             share.layout(),
             _filter_bar(dataset, today),

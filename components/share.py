@@ -7,7 +7,7 @@ page's header and filters, filling its frame; every other parameter still applie
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
+from dash import ClientsideFunction, Input, Output, State, clientside_callback, html
 
 from . import ids, state
 
@@ -22,6 +22,14 @@ SNIPPET_TITLE = "CSTO, SCO and NATO through time"
 def open_button() -> dbc.Button:
     """The header's button that opens the dialog."""
     return dbc.Button("Share / embed", id=ids.SHARE_OPEN, color="primary", outline=True, size="sm")
+
+
+def _copy_button(button_id: str, what: str) -> dbc.Button:
+    """A button that copies the box before it (`copy` in assets/blocs.js): a real button, which Tab reaches."""
+    label = f"Copy {what}"
+    return dbc.Button(
+        label, id=button_id, color="secondary", outline=True, size="sm", title=label, className="copy-button"
+    )
 
 
 def layout() -> dbc.Modal:
@@ -47,9 +55,7 @@ def layout() -> dbc.Modal:
                     html.Div(
                         [
                             dbc.Input(id=ids.SHARE_LINK, readonly=True, type="text"),
-                            dcc.Clipboard(
-                                target_id=ids.SHARE_LINK, id=ids.SHARE_LINK_COPY, className="copy-button"
-                            ),
+                            _copy_button(ids.SHARE_LINK_COPY, "link"),
                         ],
                         className="d-flex gap-2 align-items-center mb-3",
                     ),
@@ -59,9 +65,7 @@ def layout() -> dbc.Modal:
                             dbc.Textarea(
                                 id=ids.SHARE_EMBED, readonly=True, rows=3, className="font-monospace small"
                             ),
-                            dcc.Clipboard(
-                                target_id=ids.SHARE_EMBED, id=ids.SHARE_EMBED_COPY, className="copy-button"
-                            ),
+                            _copy_button(ids.SHARE_EMBED_COPY, "code"),
                         ],
                         className="d-flex gap-2 align-items-start",
                     ),
@@ -92,6 +96,17 @@ clientside_callback(
     State(ids.PAGE_CONFIG, "data"),
     prevent_initial_call=True,  # filled in when opened
 )
+
+# Copy the link or the snippet; a new one puts the button's label (its title) back.
+for _box, _button in ((ids.SHARE_LINK, ids.SHARE_LINK_COPY), (ids.SHARE_EMBED, ids.SHARE_EMBED_COPY)):
+    clientside_callback(
+        ClientsideFunction("blocs", "copy"),
+        Output(_button, "children"),
+        Input(_button, "n_clicks"),
+        Input(_box, "value"),
+        State(_button, "title"),
+        prevent_initial_call=True,
+    )
 
 # An embedded view: mark the page so that the stylesheet shows that view alone.
 clientside_callback(

@@ -62,7 +62,7 @@ def test_a_closed_table_costs_no_request(client, table, query):
     assert [f"{i['id']}.{i['property']}" for i in server_side["inputs"]] == [f"{query}.data"]
     gate = next(d for d in dependencies if d["output"] == f"{query}.data")
     assert gate.get("clientside_function") is not None
-    assert {"filters-orgs.value", "filters-date.date"} <= {
+    assert {"filters-orgs.value", "filters-date.value"} <= {
         f"{i['id']}.{i['property']}" for i in gate["inputs"]
     }
 

@@ -87,7 +87,7 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
         "filters-orgs.value": ["CSTO", "SCO"],
         "filters-status.value": ["member"],
         "theme-mode.data": "light",
-        "filters-date.date": "2014-04-24",
+        "filters-date.value": "2014-04-24",
     }
     body = request_body(map_callback, values, ["filters-orgs.value"])
     answer = requests.post(gunicorn_url + "_dash-update-component", json=body, timeout=10)

@@ -76,7 +76,7 @@ def without_empty_notes(figure):
 
 
 def on(date, **more):
-    return {**DEFAULTS, "filters-date.date": date, **more}
+    return {**DEFAULTS, "filters-date.value": date, **more}
 
 
 # What a change of date alone looks like to each view's server callback: the map and the
@@ -108,7 +108,7 @@ def test_only_a_selected_region_makes_the_date_a_concern_of_the_server(dependenc
         dependency = next(d for d in dependencies if output in d["output"] and not d["clientside_function"])
         inputs = {f"{i['id']}.{i['property']}" for i in dependency["inputs"]}
         states = {f"{i['id']}.{i['property']}" for i in dependency["state"]}
-        assert "filters-date.date" not in inputs and "filters-date.date" in states
+        assert "filters-date.value" not in inputs and "filters-date.value" in states
         assert "filters-region-date.data" in inputs
 
 
@@ -170,7 +170,7 @@ RUN_AT_LOAD = {
     "theme-mode.data",  # the reader's colour preference
     "page.className",  # an embedded view, from the URL
     "..url.search...filters-orgs.value",  # the view the URL asks for (the start of its outputs)
-    "..filters-date.date...filters-year.value",  # and its date
+    "..filters-date.value...filters-year.value",  # and its date
     '{"type":"frames-frames","view":"map"}.data',  # the frames of the figure the browser shows
     '{"type":"frames-frames","view":"overlap"}.data',
 }

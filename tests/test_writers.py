@@ -62,6 +62,6 @@ def test_the_check_sees_a_second_writer_however_it_is_written(dependencies):
 def test_the_sync_callback_writes_the_url_and_every_control_but_the_date(dependencies):
     sync = next(d for d in dependencies if "url.search" in d["output"])
     targets = {part for part in sync["output"].strip(".").split("...")}
-    assert "filters-date.date" not in targets and "filters-year.value" not in targets
-    date = next(d for d in dependencies if "filters-date.date" in d["output"])
+    assert "filters-date.value" not in targets and "filters-year.value" not in targets
+    date = next(d for d in dependencies if "filters-date.value" in d["output"])
     assert date["clientside_function"]["function_name"] == "moveDate"

@@ -33,9 +33,10 @@ EXTENSION = "blocs.first_view"  # the key of an app's FirstView in its server's 
 UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/(?:deps/polyfill@|dash_table/bundle)[^"]*"></script>\s*')
 
 # Files the page is sure to need but would ask for late: the map shapes (fetched by
-# plotly.js only once the map starts drawing) and the parts of Dash's components that
-# load on first use. Asked for with the page's own scripts, they arrive in parallel.
-EARLY_CHUNKS = ("async-graph.js", "async-dropdown.js", "async-datepicker.js", "async-slider.js")
+# plotly.js only once the map starts drawing) and the part of Dash's components that
+# loads on first use (the graph: every other control is the browser's own). Asked for
+# with the page's own scripts, they arrive in parallel.
+EARLY_CHUNKS = ("async-graph.js",)
 
 EXTERNAL_SCRIPT = re.compile(r'<script src="[^"]*"></script>\s*')
 LATER = "data-after-first-view"  # marks the script tags that wait for the first view

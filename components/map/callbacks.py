@@ -117,7 +117,7 @@ map_frames = frames.register(VIEW, memberships=lambda: data.bundled_dataset().me
 disclosure.gate(
     ids.MAP_TABLE_SUMMARY,
     ids.MAP_TABLE_QUERY,
-    [Input(ids.FILTERS_ORGS, "value"), Input(ids.FILTERS_DATE, "date"), Input(ids.FILTERS_STATUS, "value")],
+    [Input(ids.FILTERS_ORGS, "value"), Input(ids.FILTERS_DATE, "value"), Input(ids.FILTERS_STATUS, "value")],
 )
 
 

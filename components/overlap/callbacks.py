@@ -111,7 +111,7 @@ overlap_frames = frames.register(VIEW, memberships=lambda: data.bundled_dataset(
 disclosure.gate(
     ids.OVERLAP_TABLE_SUMMARY,
     ids.OVERLAP_TABLE_QUERY,
-    [Input(ids.FILTERS_ORGS, "value"), Input(ids.FILTERS_DATE, "date"), Input(ids.FILTERS_STATUS, "value")],
+    [Input(ids.FILTERS_ORGS, "value"), Input(ids.FILTERS_DATE, "value"), Input(ids.FILTERS_STATUS, "value")],
 )
 
 

@@ -9,7 +9,7 @@ from dash import dcc, html
 from data import country_name
 
 from .. import disclosure, ids, theme
-from .figure import region_name
+from .figure import region_key, region_name
 from .placement import NO_NAMES
 
 __all__ = ["CARD_TITLE", "layout", "region_table"]
@@ -43,7 +43,16 @@ def region_table(
                 [
                     html.Tr(
                         [
-                            html.Th(region_name(region, orgs, names), scope="row"),
+                            html.Th(
+                                html.Button(
+                                    region_name(region, orgs, names),
+                                    id={"type": ids.PICK_REGION, "region": region_key(region, orgs)},
+                                    type="button",
+                                    className="btn btn-link btn-sm p-0 text-start align-baseline",
+                                    title="Select this region's states in every view",
+                                ),
+                                scope="row",
+                            ),
                             html.Td(", ".join(country_name(code) for code in regions[region])),
                             html.Td(len(regions[region])),
                         ]

@@ -30,7 +30,7 @@ INPUTS = (
     Input(ids.FILTERS_EVENTS, "value"),
     Input(ids.TIMELINE_RANGE, "data"),
 )
-DATE = Input(ids.FILTERS_DATE, "date")
+DATE = Input(ids.FILTERS_DATE, "value")
 
 
 def controls_of(orgs, statuses, country, region, categories, span, event=None, mode=None) -> state.Controls:
@@ -77,7 +77,7 @@ def in_view(
     Input(ids.TIMELINE_EVENT, "data"),
     Input(ids.THEME_MODE, "data"),
     Input(ids.FILTERS_REGION_DATE, "data"),
-    State(ids.FILTERS_DATE, "date"),
+    State(ids.FILTERS_DATE, "value"),
     prevent_initial_call=True,  # the page comes with the default view drawn (`default_figure`)
 )
 def _update_timeline(orgs, statuses, country, region, categories, span, event, mode, _region_date, date):

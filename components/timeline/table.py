@@ -59,7 +59,15 @@ def events_table(events: pd.DataFrame, sort: object) -> html.Table:
         html.Tr(
             [
                 html.Td(row.date_label, className="text-nowrap"),
-                html.Td(row.title),
+                html.Td(
+                    html.Button(
+                        row.title,
+                        id={"type": ids.OPEN_EVENT, "event": row.id},
+                        type="button",
+                        className="btn btn-link btn-sm p-0 text-start align-baseline",
+                        title="Open this event on the timeline",
+                    )
+                ),
                 html.Td(vocabulary.category(row.category).label),
                 html.Td(row.orgs.replace(";", ", ")),
                 html.Td(", ".join(country_name(code) for code in row.country_list)),

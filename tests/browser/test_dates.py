@@ -109,8 +109,12 @@ DAYS_PICKED = [
     ("2014-12-31", "?date=2014", 2014, [SAME, SAME]),
     ("2012-06-30", "?date=2012-06", 2012, [SAME, SAME]),
     (TODAY, "?date=2026", 2026, [SAME, SAME]),
-    # a date out of range or malformed means today, as on the server
-    ("1900-01-01", "?date=2014", 2014, [f"?date={TODAY}", 2026]),
+    # a year or a month typed enters the URL as typed, and stands for its last day
+    ("2001", "?date=2014", 2014, ["?date=2001", 2001]),
+    ("2012-06", "", 2026, ["?date=2012-06", 2012]),
+    # a date out of range or malformed changes nothing (the box goes back to the URL's date)
+    ("1900-01-01", "?date=2014", 2014, [SAME, SAME]),
+    ("2014-02-30", "?date=2014", 2014, [SAME, SAME]),
     ("nonsense", "", 2026, [SAME, SAME]),
     # a URL without a date stands for today: controls set to today are in step with it
     (TODAY, "", 2026, [SAME, SAME]),
@@ -164,11 +168,12 @@ window.dash_clientside.callback_context = {
         ? [{id: "nowhere-graph", property: "figure"}, {id: {type: "frames-shown", view: "nowhere"}, property: "data"}]
         : [{id: {type: "frames-date-request", view: "nowhere"}, property: "data"}],
     triggered: [{prop_id: trigger, value: null}],
+    inputs_list: [{id: "filters-date", property: "value"}],
 };
 const result = window.dash_clientside.blocs[name](...args);
 return result.map((value) => value === window.dash_clientside.no_update ? "SAME" : value);
 """
-DATE = "filters-date.date"
+DATE = "filters-date.value"
 ANSWER = '{"type":"frames-answer","view":"nowhere"}.data'
 
 
@@ -217,7 +222,7 @@ def test_a_new_date_redraws_the_map_and_the_diagram_without_the_server(dash_br, 
     open_page(dash_br, served.page())
     wait_for_frames(dash_br)  # fetched at load, for the figures the page comes with
     dash_br.driver.execute_script(RECORD_REQUESTS)
-    dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {date: '2014-04-24'})")
+    dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {value: '2014-04-24'})")
     wait_for_title(dash_br, "map-graph", "24 April 2014")
     wait_for_title(dash_br, "overlap-graph", "24 April 2014")
     wait_for(dash_br, lambda: "date=2014-04-24" in dash_br.driver.execute_script("return location.search"))
@@ -267,7 +272,7 @@ def test_with_a_region_selected_the_panel_and_the_timeline_follow_the_date(dash_
         dash_br, lambda: "Uzbekistan" in dash_br.find_element("#country-panel").text, message="2008 panel"
     )
     wait_for(dash_br, lambda: "Uzbekistan" in timeline_states(), message="2008 timeline")
-    dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {date: '2016-01-01'})")
+    dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {value: '2016-01-01'})")
     wait_for(
         dash_br, lambda: "Uzbekistan" not in dash_br.find_element("#country-panel").text, message="panel"
     )
@@ -303,10 +308,10 @@ function redrawn(then) {
         else { release(); done(null); }
     })(2000);
 }
-window.dash_clientside.set_props("filters-date", {date: first});
+window.dash_clientside.set_props("filters-date", {value: first});
 redrawn(() => {
     const search = window.location.search;
-    window.dash_clientside.set_props("filters-date", {date: second});
+    window.dash_clientside.set_props("filters-date", {value: second});
     redrawn(() => { release(); done(search); });
 });
 """
@@ -328,10 +333,10 @@ def test_a_second_move_before_the_first_is_written_down_ends_on_the_second(dash_
     wait_for(
         dash_br, lambda: dash_br.find_element("#view-summary").text.startswith(f"On 15 January {this_year}")
     )
-    slider = dash_br.find_element("#filters-year [role=slider]")
-    wait_for(dash_br, lambda: slider.get_attribute("aria-valuenow") == str(this_year), message="year")
+    slider = dash_br.find_element("#filters-year")
+    wait_for(dash_br, lambda: slider.get_property("value") == str(this_year), message="year")
     time.sleep(0.5)  # nothing written late may undo it
-    assert slider.get_attribute("aria-valuenow") == str(this_year) and url_query(dash_br) == f"?date={second}"
+    assert slider.get_property("value") == str(this_year) and url_query(dash_br) == f"?date={second}"
     # The first date, replaced before it was written down, never reached the URL: it is
     # not in the history (a reader going back would land on it), and it did not set off
     # the sync callback. Written and overwritten within a frame, it also left the year
@@ -347,11 +352,11 @@ def test_a_state_picked_just_after_a_date_move_keeps_both(dash_br, served):
     open_page(dash_br, served.page("?date=2014"))
     wait_for_frames(dash_br)
     dash_br.driver.execute_script(
-        "window.dash_clientside.set_props('filters-date', {date: '2001-06-15'});"
+        "window.dash_clientside.set_props('filters-date', {value: '2001-06-15'});"
         "window.dash_clientside.set_props('filters-country', {value: 'KAZ'});"
     )
     wait_for(dash_br, lambda: url_query(dash_br) == "?date=2001-06-15&country=KAZ", message="URL")
     wait_for_title(dash_br, "map-graph", "15 June 2001")
     time.sleep(1.0)  # nothing written late may undo it
     assert url_query(dash_br) == "?date=2001-06-15&country=KAZ"
-    assert prop(dash_br, "filters-date", "date") == "2001-06-15"
+    assert prop(dash_br, "filters-date", "value") == "2001-06-15"

@@ -60,6 +60,6 @@ def test_every_text_outside_the_figures_reads_at_aa_contrast(dash_br, served, co
         lambda: dash_br.driver.execute_script("return document.documentElement.dataset.bsTheme") == colours,
         message=f"{colours} colours",
     )
-    dash_br.find_element("#filters-date").click()  # its calendar, too
-    dash_br.wait_for_element(".dash-datepicker-calendar-date-selected")
+    dash_br.find_element("#filters-status-summary").click()  # the statuses, unfolded, too
+    dash_br.wait_for_element("#filters-status input")
     assert dash_br.driver.execute_script(LOW_CONTRAST, AA_NORMAL_TEXT) == []

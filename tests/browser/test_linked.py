@@ -10,10 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-from browsing import find_all, map_title, open_page, plot_layout, url_query, wait_for
+from browsing import find_all, map_title, open_page, plot_layout, type_date, url_query, wait_for
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 
 OVERLAP_READY = "#overlap-graph .scatterlayer .point"
 
@@ -30,9 +29,7 @@ def wait_for_file(folder, name, timeout=20):
 def test_back_and_forward_restore_each_view(dash_br, served):
     open_page(dash_br, served.page("?date=2000"))
     wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2000")
-    year = dash_br.find_element("#filters-year input")
-    year.send_keys(Keys.CONTROL, "a")
-    year.send_keys("2020", Keys.TAB)
+    type_date(dash_br, "2020")
     wait_for(dash_br, lambda: url_query(dash_br) == "?date=2020")
     dash_br.driver.find_element(By.CSS_SELECTOR, "#filters-orgs input[value='NATO']").click()
     wait_for(dash_br, lambda: url_query(dash_br) == "?orgs=CSTO,SCO,NATO&date=2020")
@@ -44,7 +41,7 @@ def test_back_and_forward_restore_each_view(dash_br, served):
     wait_for(
         dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2000", message="back twice"
     )
-    assert dash_br.find_element("#filters-year input").get_attribute("value") == "2000"
+    assert dash_br.find_element("#filters-year").get_property("value") == "2000"
     dash_br.driver.forward()
     wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2020", message="forward")
 

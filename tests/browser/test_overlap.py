@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from browsing import find_all, open_page, open_table, plot_data, url_query, wait_for, wait_for_title
+from browsing import (
+    find_all,
+    open_page,
+    open_table,
+    plot_data,
+    type_date,
+    url_query,
+    wait_for,
+    wait_for_title,
+)
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.keys import Keys
 
 OVERLAP_READY = "#overlap-graph .scatterlayer .point"
 
@@ -36,9 +44,7 @@ def test_the_diagram_follows_the_date(dash_br, served):
     )
     assert regions == {"CSTO": "<b>2</b>", "CSTO,SCO": "<b>4</b>", "SCO": "<b>2</b>"}
 
-    year = dash_br.find_element("#filters-year input")
-    year.send_keys(Keys.CONTROL, "a")
-    year.send_keys("2024", Keys.TAB)
+    type_date(dash_br, "2024")
     # At the end of 2024 Belarus is in both; India, Iran and Pakistan have joined the SCO.
     wait_for(
         dash_br,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import MAP_SHAPES, map_title, open_page, open_table, wait_for, wait_for_title
+from browsing import MAP_SHAPES, map_title, open_page, open_table, type_date, wait_for, wait_for_title
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -58,9 +58,7 @@ def test_changing_the_as_of_date_changes_the_map_and_the_url(dash_br, served):
 
 def test_year_slider_input_sets_a_year_and_the_url_keeps_its_precision(dash_br, served):
     open_page(dash_br, served.page("?date=2014-04-24"))
-    year_input = dash_br.find_element("#filters-year input")
-    year_input.send_keys(Keys.CONTROL, "a")
-    year_input.send_keys("2000", Keys.TAB)
+    type_date(dash_br, "2000")
     wait_for(dash_br, lambda: map_title(dash_br) == "Member states as of 31 December 2000", message="title")
     wait_for(dash_br, lambda: dash_br.driver.current_url.endswith("?date=2000"), message="URL")
 

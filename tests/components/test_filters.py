@@ -2,7 +2,7 @@ import datetime as dt
 
 from dash import no_update
 
-from components.filters import SYNC_INPUTS, SYNC_OUTPUTS, Known, sync_controls
+from components.filters import SYNC_INPUTS, SYNC_OUTPUTS, Known, sync_controls, triggered_inputs
 from components.state import DEFAULT_STATUSES
 from data.schema import CATEGORIES
 
@@ -15,7 +15,7 @@ TODAY = dt.date(2026, 11, 28)
 SAME = no_update
 CONTROLS = {
     "orgs": ["CSTO", "SCO"],
-    "country": None,
+    "country": "none",
     "statuses": list(DEFAULT_STATUSES),
     "region": None,
     "categories": list(CATEGORIES),
@@ -92,7 +92,7 @@ def test_a_click_on_the_map_selects_the_state_and_clears_a_region():
 def test_a_click_on_a_region_of_the_overlap_selects_it_and_clears_the_state():
     click = {"points": [{"customdata": ["region", "SCO,CSTO"]}]}
     result = sync("overlap_click", "?country=KAZ", overlap_click=click, country="KAZ")
-    assert changed(result) == {"search": "?region=CSTO,SCO", "country": None, "region": ["CSTO", "SCO"]}
+    assert changed(result) == {"search": "?region=CSTO,SCO", "country": "none", "region": ["CSTO", "SCO"]}
     state_click = {"points": [{"customdata": ["state", "ARM"]}]}
     result = sync("overlap_click", "?region=CSTO,SCO", overlap_click=state_click, region=["CSTO", "SCO"])
     assert changed(result) == {"search": "?country=ARM", "country": "ARM", "region": None}
@@ -114,7 +114,7 @@ def test_the_clear_button_clears_both_selections():
         "search": "",
         "region": None,
     }
-    assert changed(sync("clear", "?country=KAZ", country="KAZ")) == {"search": "", "country": None}
+    assert changed(sync("clear", "?country=KAZ", country="KAZ")) == {"search": "", "country": "none"}
 
 
 def test_a_url_change_wins_over_the_controls():
@@ -123,7 +123,7 @@ def test_a_url_change_wins_over_the_controls():
 
 def test_reset_returns_to_the_defaults_and_an_embedded_view_stays_embedded():
     result = sync("reset", "?orgs=NATO&date=2014&country=ARM&embed=map", orgs=["NATO"], country="ARM")
-    assert changed(result) == {"search": "?embed=map", "orgs": ["CSTO", "SCO"], "country": None}
+    assert changed(result) == {"search": "?embed=map", "orgs": ["CSTO", "SCO"], "country": "none"}
 
 
 def test_event_categories_enter_the_url():
@@ -184,3 +184,30 @@ def test_a_date_the_url_does_not_hold_yet_is_kept_when_another_control_writes_th
 
 def test_on_first_load_the_urls_date_wins_over_the_pickers_default():
     assert changed(sync(None, "?date=2020", date=TODAY.isoformat())) == {}
+
+
+def test_the_tables_buttons_open_an_event_and_select_a_region_from_the_keyboard():
+    # Dash reports a pattern-matching input by its id as JSON; a button that has only
+    # appeared (n_clicks None) is not pressed.
+    pressed = [
+        {"prop_id": '{"event":"uzbek-note","type":"open-event"}.n_clicks', "value": 1},
+        {
+            "prop_id": '{"event":"csto-suspends-nato-contacts-2014","type":"open-event"}.n_clicks',
+            "value": None,
+        },
+    ]
+    triggers, values = triggered_inputs(pressed)
+    assert (triggers, values) == (["open_event"], {"open_event": "uzbek-note"})
+    result = sync(triggers, "?date=2020", **values)
+    assert changed(result) == {"search": "?date=2012-06&event=uzbek-note", "event": "uzbek-note"}
+
+    triggers, values = triggered_inputs(
+        [{"prop_id": '{"region":"CSTO,SCO","type":"pick-region"}.n_clicks', "value": 2}]
+    )
+    result = sync(triggers, "?country=KAZ", country="KAZ", **values)
+    assert changed(result) == {"search": "?region=CSTO,SCO", "country": "none", "region": ["CSTO", "SCO"]}
+    # Forged ids and unknown events change nothing.
+    assert triggered_inputs([{"prop_id": '{"type":"open-event"}.n_clicks', "value": 1}]) == ([], {})
+    assert triggered_inputs([{"prop_id": "not json.n_clicks", "value": 1}]) == ([], {})
+    assert changed(sync(["open_event"], "", open_event="<script>")) == {}
+    assert triggered_inputs([{"prop_id": "filters-orgs.value", "value": ["CSTO"]}]) == (["orgs"], {})

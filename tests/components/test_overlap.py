@@ -201,7 +201,9 @@ def test_one_organization_draws_one_circle_and_an_empty_one_is_named(bundled):
 def test_region_table_names_regions_by_their_organizations(bundled):
     table = region_table(regions_on(bundled, ["CSTO", "SCO"]), ["CSTO", "SCO"])
     rows = table.children[2].children
-    assert [row.children[0].children for row in rows] == ["CSTO and SCO", "CSTO only", "SCO only"]
+    assert [row.children[0].children.children for row in rows] == ["CSTO and SCO", "CSTO only", "SCO only"]
+    # Each region's name is a button that selects it, as a click on the diagram does.
+    assert rows[0].children[0].children.id == {"type": "pick-region", "region": "CSTO,SCO"}
     assert rows[1].children[1].children == "Armenia, Belarus"
 
 

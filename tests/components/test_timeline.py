@@ -124,8 +124,12 @@ def test_table_sorts_and_marks_its_sorted_column(bundled):
     header = table.children[1].children.children
     sorted_on = [th for th in header if th.to_plotly_json()["props"]["aria-sort"] != "none"]
     assert len(sorted_on) == 1 and sorted_on[0].to_plotly_json()["props"]["aria-sort"] == "descending"
-    titles = [row.children[1].children for row in table.children[2].children]
+    buttons = [row.children[1].children for row in table.children[2].children]
+    titles = [button.children for button in buttons]
     assert titles == sorted(titles, reverse=True)
+    # Each title is a button that opens the event, as a click on the timeline does.
+    assert {button.id["type"] for button in buttons} == {"open-event"}
+    assert {button.id["event"] for button in buttons} == set(events["id"])
     ordered, column, ascending = sort_events(events, {"column": "<script>"})
     assert (column, ascending) == ("date", True) and ordered["day"].is_monotonic_increasing
 

@@ -90,3 +90,10 @@ def key_labels(browser, key="#timeline-key"):
         "return [...document.querySelectorAll(arguments[0] + ' li')].map(item => item.lastChild.textContent)",
         key,
     )
+
+
+def type_date(browser, text):
+    """Type `text` (a year, a month or a day) into the as-of box and press Enter, as a reader would."""
+    box = browser.find_element("#filters-date")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(text, Keys.ENTER)
