@@ -48,7 +48,7 @@
                 {
                     name: "downloadSvg",
                     title: "Download as SVG (for slides and print)",
-                    icon: window.Plotly.Icons.camera,
+                    icon: window.Plotly.Icons.disk,  // not the PNG's camera: the two must not look alike
                     click: function (gd) {
                         saveImage(gd, {format: "svg", width: gd.clientWidth, height: gd.clientHeight, filename: filename(gd)});
                     },

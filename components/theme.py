@@ -51,6 +51,10 @@ def graph_config(**extra: object) -> dict:
     """The `dcc.Graph` config every view shares, plus `extra` entries."""
     return {
         "displaylogo": False,
+        # plotly.js offers to upload the chart to Plotly Cloud ("Share chart..."): nothing
+        # leaves the reader's machine, and the page has a Share of its own.
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
         "displayModeBar": "hover",
         "toImageButtonOptions": {"format": "png", "scale": 3},
         **extra,

@@ -22,8 +22,11 @@ BORDERS_NOTE = (
 
 
 def graph_config() -> dict:
-    """Graph config that keeps plotly.js from fetching map shapes from the web."""
-    return theme.graph_config(topojsonURL=dash.get_asset_url("topojson/"), scrollZoom=True)
+    """Graph config that keeps plotly.js from fetching map shapes from the web.
+
+    The mouse wheel scrolls the page, as over any picture; the map zooms with its buttons.
+    """
+    return theme.graph_config(topojsonURL=dash.get_asset_url("topojson/"), scrollZoom=False)
 
 
 def layout(figure: dict | None = None, stores: Sequence[dcc.Store] = ()) -> html.Div:
