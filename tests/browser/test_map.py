@@ -44,6 +44,7 @@ def test_play_steps_through_the_years_without_skipping_or_reloading_and_pauses_f
     record_map_titles(dash_br)  # to see each year go by
     button = dash_br.find_element(PLAY)
     assert button.get_attribute("aria-pressed") == "false"
+    entries = dash_br.driver.execute_script("return history.length")
 
     button.click()
     wait_for(dash_br, lambda: (year_in_url(dash_br) or 0) >= 2017, timeout=30, message="three steps")
@@ -54,6 +55,8 @@ def test_play_steps_through_the_years_without_skipping_or_reloading_and_pauses_f
     time.sleep(3.5)  # more than two steps' worth: nothing may move while paused
     assert year_in_url(dash_br) == paused_at
     assert dash_br.driver.execute_script("return window.__not_reloaded") is True
+    # Steps of play replace the history's entry: one Back press leaves the page, not one a year.
+    assert dash_br.driver.execute_script("return history.length") == entries
 
     wait_for(dash_br, lambda: map_title(dash_br).endswith(str(paused_at)), message="map shows the last step")
     titles = drawn_map_titles(dash_br)
