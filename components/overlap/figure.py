@@ -229,7 +229,8 @@ def _region_traces(
         {
             "type": "scatter", "x": [r.count_at[0] for r in plan.regions], "y": [r.count_at[1] for r in plan.regions],
             "mode": "markers+text", "text": [f"<b>{len(r.states)}</b>" for r in plan.regions],
-            "name": "regions", "textfont": {"size": 12},
+            # Dark text on the white disc, in dark colours too (the page's text is light then).
+            "name": "regions", "textfont": {"size": 12, "color": theme.TEXT_COLOUR},
             "customdata": [["region", region_key(r.region, plan.orgs)] for r in plan.regions],
             "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>",
             "marker": {

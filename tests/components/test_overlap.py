@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import data
+from components import theme
 from components.overlap import (
     build_overlap_figure,
     circle_distance,
@@ -292,3 +293,29 @@ def test_the_region_table_names_organizations_as_the_diagram_does_on_its_date(or
     rows = text_of(_update_overlap_table([orgs, date, ["member", "observer"]]))
     assert named in rows
     assert not any(hidden in row for row in rows)
+
+
+def luminance(colour):
+    """WCAG's relative luminance of "#RRGGBB" or "rgba(r,g,b,a)" (alpha ignored: drawn on white)."""
+    if colour.startswith("#"):
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    else:
+        channels = [float(part) / 255 for part in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_the_counts_read_on_their_discs_in_both_colour_modes(bundled, mode):
+    # In dark colours the counts took the page's near-white text, on white discs.
+    figure = theme.styled(
+        build_overlap_figure(
+            regions_on(bundled, ["CSTO", "SCO"]), orgs=["CSTO", "SCO"], statuses=DEFAULT_STATUSES, as_of=DAY
+        ),
+        mode,
+    )
+    figure = validated(figure)
+    trace = next(t for t in figure.data if t.name == "regions")
+    text = trace.textfont.color or figure.layout.font.color
+    lighter, darker = sorted([luminance(text), luminance(trace.marker.color)], reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 4.5
