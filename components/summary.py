@@ -35,7 +35,17 @@ def _joined(orgs: Sequence[str], labels: Mapping[str, str]) -> str:
 
 
 def _states(count: int) -> str:
-    return "1 state" if count == 1 else f"{count} states"
+    return "no states" if count == 0 else "1 state" if count == 1 else f"{count} states"
+
+
+def _number(count: int) -> str:
+    """A count that follows another: "6", or "none"."""
+    return str(count) if count else "none"
+
+
+def _verb(count: int, were: str) -> str:
+    """`were` ("are" or "were") agreeing with `count`: "1 is in both"."""
+    return {"are": "is", "were": "was"}[were] if count == 1 else were
 
 
 def describe(
@@ -115,10 +125,10 @@ def _counts(regions, orgs, groups, labels, were: str) -> str:
     if len(present) <= 1:  # one noun for all: "6 states were members of the CSTO and 6 of the SCO"
         noun = vocabulary.GROUPS[present.pop()].plural if present else "members"
         parts = [f"{_states(first_count)} {were} {noun} of {_the(first_org, labels)}"]
-        parts += [f"{count} of {_the(org, labels)}" for org, count in rest]
+        parts += [f"{_number(count)} of {_the(org, labels)}" for org, count in rest]
     else:  # "6 states were in the CSTO (5 members and 1 suspended or frozen member) and 10 in ..."
         parts = [
-            f"{_states(count) + ' ' + were if position == 0 else count} in {_the(org, labels)}"
+            f"{_states(count) + ' ' + were if position == 0 else _number(count)} in {_the(org, labels)}"
             + (f" ({_breakdown(groups[org])})" if count else "")
             for position, (org, count) in enumerate(zip(orgs, counts, strict=True))
         ]
@@ -127,11 +137,14 @@ def _counts(regions, orgs, groups, labels, were: str) -> str:
     if len(orgs) == 2:
         states = regions.get(frozenset(orgs), ())
         sentence += (
-            f"; {len(states)} {were} in both: {_names(states)}." if states else f"; none {were} in both."
+            f"; {len(states)} {_verb(len(states), were)} in both: {_names(states)}."
+            if states
+            else f"; none {were} in both."
         )
     elif shared:
         pieces = [
-            f"{len(states)} {were} in {_joined([o for o in orgs if o in region], labels)}: {_names(states)}"
+            f"{len(states)} {_verb(len(states), were)} in {_joined([o for o in orgs if o in region], labels)}: "
+            + _names(states)
             for region, states in sorted(shared, key=lambda item: (-len(item[1]), sorted(item[0])))
         ]
         sentence += "; " + "; ".join(pieces) + "."

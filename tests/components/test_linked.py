@@ -9,7 +9,7 @@ from figures import validated
 from components import theme
 from components.downloads import memberships_csv
 from components.state import DEFAULT_STATUSES, parse_query, to_query
-from components.summary import sentence_for
+from components.summary import sentence_for, sentences
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -88,3 +88,18 @@ def test_embed_is_kept_in_the_url_and_only_for_known_views():
     state = parse_query("?embed=map&date=2014", known_orgs=["CSTO", "SCO"], today=TODAY)
     assert state.embed == "map" and to_query(state) == "?date=2014&embed=map"
     assert parse_query("?embed=<script>", known_orgs=["CSTO"], today=TODAY).embed is None
+
+
+def test_summary_says_none_and_agrees_in_number(bundled):
+    # With the CSTO PA switched on and members counted (it has only observers), the sentence
+    # said "0 of the CSTO PA"; one state in both was "1 are in both".
+    text = sentence(bundled, ["CSTO", "SCO", "CSTO_PA"], dt.date(2014, 4, 24))
+    assert "none of the CSTO PA" in text and " 0 " not in text
+    words = sentences(
+        {frozenset({"CSTO", "SCO"}): ["KAZ"], frozenset({"CSTO"}): ["RUS"]},
+        orgs=["CSTO", "SCO"],
+        statuses=["member"],
+        groups={"CSTO": {"member": 2}, "SCO": {"member": 1}},
+    )
+    assert words["past"].endswith("; 1 was in both: Kazakhstan.")
+    assert words["today"].endswith("; 1 is in both: Kazakhstan.")
