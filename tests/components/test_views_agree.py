@@ -109,13 +109,10 @@ def test_map_timeline_and_sentence_agree_on_every_year(bundled, orgs, statuses):
             counts, name = by_org[org], names[org]
             the = name if name == "NATO" else f"the {name}"
             total = sum(counts.values())
-            count = (
-                (f"{total} state" if total == 1 else f"{total} states") + f" {were}"
-                if position == 0
-                else total
-            )
+            states = "no states" if total == 0 else "1 state" if total == 1 else f"{total} states"
+            count = f"{states} {were}" if position == 0 else total or "none"
             if len(present) <= 1:
-                # With no state counted, the sentence says "0 states were members".
+                # With no state counted, the sentence says "no states were members".
                 plural = next(iter(present)).plural if present else "members"
                 noun = plural + " " if position == 0 else ""
                 assert f"{count} {noun}of {the}" in sentence, (day, org, sentence)
