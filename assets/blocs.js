@@ -418,6 +418,14 @@
                 return [opened ? true : none(), link, snippet];
             },
 
+            // The button that unfolds a phone's filters, or folds them again: returns the
+            // bar's class, the button's aria-expanded and its words.
+            fold: function (clicks, expanded, config) {
+                const open = expanded !== "true";
+                const bar = config.filterBar + (open ? " " + config.filterBar + "--open" : "");
+                return [bar, String(open), config.foldLabels[open ? 1 : 0]];
+            },
+
             // A copy button: copies the box before it and says so; the box changing (another
             // view chosen) puts its label (`title`) back. The Clipboard API needs a secure page (an
             // intranet's plain http is not), so without it the text is selected and copied.

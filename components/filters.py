@@ -52,12 +52,11 @@ NO_COUNTRY = (
     "none"  # the state picker's value with no state picked (dbc.Select keeps "" for a hidden placeholder)
 )
 NO_COUNTRY_LABEL = "None picked"
-
-
-def _symbol(category: str) -> html.Span:
-    return html.Span(
-        vocabulary.category(category).glyph, className="category-glyph", **{"aria-hidden": "true"}
-    )
+# On a phone the date and the year stay in sight and the other filters fold away, behind
+# a button, so that the map is on the first screen; wider, every filter shows.
+FOLDED = "filters-folded"
+STATUSES_NAMED = "Statuses: "  # the statuses' summary's name begins so; its text names them
+FOLD_LABELS = {False: "More filters: organizations, statuses, state", True: "Fewer filters"}
 
 
 def _org_option(org: str, short_name: str, name: str) -> dict:
@@ -82,16 +81,31 @@ def layout(
     """
     return dbc.Row(
         [
+            _fold_button(),
             _organizations_control(organizations),
             _statuses_control(),
             _country_control(countries),
             html.Div(className="w-100 d-none d-lg-block"),
             _date_control(today),
             _year_control(first_year, today),
-            _events_control(),
             _reset_button(),
         ],
         className="filters g-3 align-items-end",
+    )
+
+
+def _fold_button() -> dbc.Col:
+    """On a phone, the button that shows the filters folded away (see `FOLDED`)."""
+    return dbc.Col(
+        html.Button(
+            FOLD_LABELS[False],
+            id=ids.FILTERS_FOLD,
+            type="button",
+            className="btn btn-outline-secondary btn-sm",
+            **{"aria-expanded": "false", "aria-controls": ids.FILTER_BAR},
+        ),
+        xs=12,
+        className="filters-fold d-sm-none",
     )
 
 
@@ -109,6 +123,7 @@ def _organizations_control(organizations: Sequence[tuple[str, str, str]]) -> dbc
         ],
         xs=12,
         lg="auto",
+        className=FOLDED,
     )
 
 
@@ -126,6 +141,7 @@ def _statuses_control() -> dbc.Col:
                         _statuses_chosen(state.DEFAULT_STATUSES),
                         id=ids.FILTERS_STATUS_SUMMARY,
                         className="form-select form-select-sm status-summary",
+                        **{"aria-label": STATUSES_NAMED + _statuses_chosen(state.DEFAULT_STATUSES)},
                     ),
                     html.Fieldset(
                         [
@@ -155,16 +171,16 @@ def _statuses_control() -> dbc.Col:
         xs=12,
         md=6,
         lg=True,
-        className="statuses-column",  # may shrink below its summary's width (which then ends in "…")
+        className=f"statuses-column {FOLDED}",  # may shrink below its summary's width (which then ends in "…")
     )
 
 
 def _statuses_chosen(statuses: Sequence[str]) -> str:
-    """What the folded statuses picker says: "Statuses: members, signatories" (its accessible name, too)."""
+    """What the folded statuses picker says: "Members, signatories" (after `STATUSES_NAMED`, its name)."""
     chosen = [vocabulary.STATUSES[status].choice for status in vocabulary.STATUSES if status in statuses]
     if not chosen:
-        return "Statuses: none counted"
-    return "Statuses: " + ", ".join([chosen[0], *(choice.lower() for choice in chosen[1:])])
+        return "None counted"
+    return ", ".join([chosen[0], *(choice.lower() for choice in chosen[1:])])
 
 
 def _country_control(countries: Sequence[tuple[str, str]]) -> dbc.Col:
@@ -184,6 +200,7 @@ def _country_control(countries: Sequence[tuple[str, str]]) -> dbc.Col:
         xs=12,
         md=6,
         lg=3,
+        className=FOLDED,
     )
 
 
@@ -265,28 +282,7 @@ def _year_control(first_year: int, today: dt.date) -> dbc.Col:
             ),
             dcc.Interval(id=ids.FILTERS_PLAY_INTERVAL, interval=PLAY_STEP_MS, disabled=True),
         ],
-        xs=12,
-        sm=True,
-    )
-
-
-def _events_control() -> dbc.Col:
-    return dbc.Col(
-        [
-            dbc.Label("Events", html_for=ids.FILTERS_EVENTS, className="filter-label"),
-            dbc.Checklist(
-                id=ids.FILTERS_EVENTS,
-                options=[
-                    {"label": html.Span([_symbol(category), label]), "value": category}
-                    for category, label in ((c.id, c.label) for c in vocabulary.CATEGORIES.values())
-                ],
-                value=list(vocabulary.CATEGORIES),
-                inline=True,
-                className="small",
-            ),
-        ],
-        xs=12,
-        xl="auto",
+        xs=True,  # beside the date, on a phone too
     )
 
 
@@ -301,6 +297,7 @@ def _reset_button() -> dbc.Col:
             title="Back to the default view",
         ),
         xs="auto",
+        className=FOLDED,
     )
 
 
@@ -554,11 +551,26 @@ def _button_id(prop: str) -> tuple[str, str] | None:
 
 @dash.callback(
     Output(ids.FILTERS_STATUS_SUMMARY, "children"),
+    Output(ids.FILTERS_STATUS_SUMMARY, "aria-label"),
     Input(ids.FILTERS_STATUS, "value"),
     prevent_initial_call=True,
 )
 def _name_statuses(statuses):
-    return _statuses_chosen(state.known_statuses(statuses))
+    chosen = _statuses_chosen(state.known_statuses(statuses))
+    return chosen, STATUSES_NAMED + chosen
+
+
+# A phone's fold of the filters (`fold` in assets/blocs.js): the bar's class, the button's state.
+clientside_callback(
+    ClientsideFunction("blocs", "fold"),
+    Output(ids.FILTER_BAR, "className"),
+    Output(ids.FILTERS_FOLD, "aria-expanded"),
+    Output(ids.FILTERS_FOLD, "children"),
+    Input(ids.FILTERS_FOLD, "n_clicks"),
+    State(ids.FILTERS_FOLD, "aria-expanded"),
+    State(ids.PAGE_CONFIG, "data"),
+    prevent_initial_call=True,
+)
 
 
 # The one owner of the date (see the module's docstring): the date box, the year

@@ -60,6 +60,8 @@ VIEWS = "views"  # the views' part of the page, where the skip link leads
 PAGE_CONFIG = "page-config"
 VIEW_SUMMARY = "view-summary"
 FILTERS_RESET = "filters-reset"
+FILTER_BAR = "filter-bar"
+FILTERS_FOLD = "filters-fold"
 
 SHARE_OPEN = "share-open"
 SHARE_MODAL = "share-modal"

@@ -41,6 +41,9 @@ def _card(title: str, body, *, graph_id: str, view: str) -> dbc.Card:
     )
 
 
+FILTER_BAR_CLASS = "filter-bar"
+
+
 def client_config() -> dict:
     """What the browser's code needs to know of the page (`page-config`): ids, the URL's order, sizes."""
     return {
@@ -56,6 +59,8 @@ def client_config() -> dict:
         "embedHeights": share.EMBED_HEIGHTS,
         "title": share.SNIPPET_TITLE,
         "slideWidth": downloads.SLIDE_WIDTH_PX,
+        "filterBar": FILTER_BAR_CLASS,
+        "foldLabels": [filters.FOLD_LABELS[False], filters.FOLD_LABELS[True]],
     }
 
 
@@ -91,7 +96,8 @@ def _filter_bar(dataset: Dataset, today: dt.date) -> html.Section:
     countries = sorted(((code, country_name(code)) for code in dataset.countries), key=lambda pair: pair[1])
     return html.Section(
         filters.layout(selectable, countries, first_year=dataset.first_day.year, today=today),
-        className="filter-bar",
+        id=ids.FILTER_BAR,
+        className=FILTER_BAR_CLASS,
         **{"aria-label": "Filters"},
     )
 

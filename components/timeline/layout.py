@@ -1,4 +1,4 @@
-"""The timeline's component tree: the graph, the detail of an opened event, and the events table."""
+"""The timeline's component tree: its events filter, the graph, the detail of an opened event, and the events table."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from data import country_name, vocabulary
 from .. import disclosure, ids, theme
 from .figure import key_entries
 
-__all__ = ["CARD_TITLE", "event_detail", "key", "layout"]
+__all__ = ["CARD_TITLE", "event_detail", "events_filter", "key", "layout"]
 
 CARD_TITLE = "Timeline"  # the title of the view's card on the page
 
@@ -72,10 +72,41 @@ def event_detail(event: pd.Series | None, organizations: pd.DataFrame) -> list:
     ]
 
 
+def events_filter() -> html.Fieldset:
+    """Which categories of event the timeline shows (URL `events`): beside the timeline, which alone they filter."""
+    return html.Fieldset(
+        [
+            html.Legend("Events shown", className="filter-label form-label mb-0 me-2"),
+            dbc.Checklist(
+                id=ids.FILTERS_EVENTS,
+                options=[
+                    {
+                        "label": html.Span(
+                            [
+                                html.Span(
+                                    category.glyph, className="category-glyph", **{"aria-hidden": "true"}
+                                ),
+                                category.label,
+                            ]
+                        ),
+                        "value": category.id,
+                    }
+                    for category in vocabulary.CATEGORIES.values()
+                ],
+                value=list(vocabulary.CATEGORIES),
+                inline=True,
+                className="small",
+            ),
+        ],
+        className="timeline-events d-flex flex-wrap align-items-center",
+    )
+
+
 def layout(figure: dict | None = None) -> html.Div:
     """The timeline's card body, drawing `figure` until the first update."""
     return html.Div(
         [
+            events_filter(),
             html.Ul(
                 key(figure or {}),
                 id=ids.TIMELINE_KEY,

@@ -192,7 +192,8 @@ def test_the_as_of_line_follows_the_date_and_survives_a_redraw(dash_br, served):
     wait_for(dash_br, lambda: as_of_line(dash_br) == "2001-06-15", message="line at the linked date")
     dash_br.driver.execute_script("window.dash_clientside.set_props('filters-date', {value: '2014-04-24'})")
     wait_for(dash_br, lambda: as_of_line(dash_br) == "2014-04-24", message="line moved in the browser")
-    assert "date=2014-04-24" in url_query(dash_br)
+    # The URL follows once the date has stayed put (300 ms).
+    wait_for(dash_br, lambda: "date=2014-04-24" in url_query(dash_br), message="URL")
     # A redraw from the server (here: a category switched off) keeps the line at the date.
     dash_br.driver.execute_script(
         "window.dash_clientside.set_props('filters-events', {value: ['cooperation', 'suspension']})"

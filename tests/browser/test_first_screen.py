@@ -1,0 +1,43 @@
+"""The first screen on a classroom projector and on a phone: the sentence and at least half of
+the map in sight without scrolling; on a phone the filters beyond the date fold away."""
+
+from __future__ import annotations
+
+import pytest
+from browsing import open_page, url_query, wait_for, wait_for_title
+from selenium.webdriver.common.keys import Keys
+
+IN_SIGHT = """
+const sentence = document.getElementById("view-summary").getBoundingClientRect();
+const map = document.getElementById("map-graph").getBoundingClientRect();
+return {sentence: sentence.bottom, mapHalf: map.top + map.height / 2, height: window.innerHeight};
+"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (390, 844)])
+def test_the_sentence_and_half_the_map_are_on_the_first_screen(dash_br, served, width, height):
+    dash_br.driver.set_window_size(width, height)
+    open_page(dash_br, served.page("?date=2014-04-24"))
+    wait_for_title(dash_br, "map-graph", "24 April 2014")
+    # The window's outer size includes its frame: measure against the page's own height.
+    seen = dash_br.driver.execute_script(IN_SIGHT)
+    assert seen["sentence"] <= seen["height"], seen
+    assert seen["mapHalf"] <= seen["height"], seen
+
+
+def test_on_a_phone_the_other_filters_unfold_from_a_button(dash_br, served):
+    dash_br.driver.set_window_size(390, 844)
+    open_page(dash_br, served.page())
+    organizations = dash_br.find_element("#filters-orgs")
+    assert dash_br.find_element("#filters-date").is_displayed() and not organizations.is_displayed()
+    fold = dash_br.find_element("#filters-fold")
+    assert fold.get_attribute("aria-expanded") == "false"
+    fold.send_keys(Keys.ENTER)
+    wait_for(dash_br, organizations.is_displayed, message="unfolded")
+    assert fold.get_attribute("aria-expanded") == "true"
+    dash_br.driver.find_element("css selector", "#filters-orgs input[value='NATO']").click()
+    wait_for(dash_br, lambda: "orgs=CSTO,SCO,NATO" in url_query(dash_br), message="NATO on")
+    # Wider, there is nothing to unfold.
+    dash_br.driver.set_window_size(1024, 768)
+    wait_for(dash_br, lambda: not fold.is_displayed(), message="no fold on a projector")
+    assert dash_br.find_element("#filters-status-summary").is_displayed()
