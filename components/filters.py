@@ -21,6 +21,7 @@ import datetime as dt
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qs
 
 import dash
 import dash_bootstrap_components as dbc
@@ -354,6 +355,7 @@ class Known:
     orgs: Sequence[str]
     countries: Collection[str]
     event_dates: Mapping[str, str] = field(default_factory=dict)
+    event_orgs: Mapping[str, Sequence[str]] = field(default_factory=dict)  # each event's organizations
 
 
 def _apply(
@@ -409,6 +411,17 @@ def _asked(trigger: str, values: Mapping, known: Known, today: dt.date) -> dict 
         view = state.from_controls(known_orgs=known.orgs, span=span, today=today)
         return {"start": view.start, "end": view.end}
     return None
+
+
+def _with_event_orgs(wanted: state.ViewState, search: object, known: Known) -> state.ViewState:
+    """`wanted`, with the organizations of its event switched on if its URL names none.
+
+    A link to a NATO event (`?event=...`) shows NATO beside the default organizations.
+    """
+    if wanted.event is None or not isinstance(search, str) or "orgs" in parse_qs(search.removeprefix("?")):
+        return wanted
+    orgs = set(wanted.orgs) | set(known.event_orgs.get(wanted.event, ()))
+    return replace(wanted, orgs=tuple(org for org in known.orgs if org in orgs))
 
 
 def _date_shown(wanted: state.ViewState, control: object, today: dt.date) -> state.ViewState:
@@ -467,6 +480,8 @@ def sync_controls(
         known_events=known.event_dates,
         today=today,
     )
+    if not triggers or "search" in triggers:
+        wanted = _with_event_orgs(wanted, search, known)
     if triggers and "search" not in triggers:  # on the first call, too, the URL wins
         wanted = _date_shown(wanted, values.get("date"), today)
         for trigger in triggers:
@@ -509,7 +524,12 @@ def _sync_url_and_controls(**values):
     return sync_controls(
         triggers,
         {**values, **pressed},
-        known=Known(dataset.families, dataset.countries, dataset.event_dates),
+        known=Known(
+            dataset.families,
+            dataset.countries,
+            dataset.event_dates,
+            dict(zip(dataset.events["id"], dataset.events["families"], strict=True)),
+        ),
         today=dt.date.today(),
     )
 

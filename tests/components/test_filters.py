@@ -211,3 +211,18 @@ def test_the_tables_buttons_open_an_event_and_select_a_region_from_the_keyboard(
     assert triggered_inputs([{"prop_id": "not json.n_clicks", "value": 1}]) == ([], {})
     assert changed(sync(["open_event"], "", open_event="<script>")) == {}
     assert triggered_inputs([{"prop_id": "filters-orgs.value", "value": ["CSTO"]}]) == (["orgs"], {})
+
+
+def test_a_link_to_an_event_switches_its_organizations_on_unless_it_names_them():
+    known = Known(
+        orgs=("CSTO", "SCO", "NATO"),
+        countries=frozenset({"ARM"}),
+        event_dates={"nato-answer": "2004-06"},
+        event_orgs={"nato-answer": ("CSTO", "NATO")},
+    )
+    result = sync_controls([], {**CONTROLS, "search": "?event=nato-answer"}, known=known, today=TODAY)
+    assert result["orgs"] == ["CSTO", "SCO", "NATO"]
+    assert result["search"] == "?orgs=CSTO,SCO,NATO&date=2004-06&event=nato-answer"
+    # A link that names its organizations keeps them.
+    kept = sync_controls([], {**CONTROLS, "search": "?orgs=CSTO&event=nato-answer"}, known=known, today=TODAY)
+    assert kept["orgs"] == ["CSTO"]
