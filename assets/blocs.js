@@ -123,6 +123,26 @@
 
     const none = () => window.dash_clientside.no_update;
 
+    // A link to an event (`?event=`, the whole page) opens at the event's details, once
+    // they are written, rather than a long scroll above them.
+    (function showLinkedEvent() {
+        const params = new URLSearchParams(window.location.search);
+        if (!params.get("event") || params.get("embed")) { return; }
+        // Open when its close button shows. The views drawn above it can still grow, so it
+        // is brought into sight again a moment later, unless the reader has scrolled since.
+        const started = Date.now();
+        let placed = null;
+        (function look() {
+            const detail = document.querySelector(".timeline-detail");
+            const open = detail && detail.querySelector("button:not([hidden])");
+            if (open && (placed === null || window.scrollY === placed)) {
+                detail.scrollIntoView({block: "center", behavior: "instant"});
+                placed = window.scrollY;
+            }
+            if (Date.now() - started < (placed === null ? 20000 : 3000)) { setTimeout(look, 200); }
+        })();
+    })();
+
     // The statuses' fold (a <details>) closes as a menu does: on Escape, giving the focus
     // back to its summary, and on a click anywhere else.
     const FOLD = "details.status-picker[open]";

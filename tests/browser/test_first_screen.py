@@ -41,3 +41,20 @@ def test_on_a_phone_the_other_filters_unfold_from_a_button(dash_br, served):
     dash_br.driver.set_window_size(1024, 768)
     wait_for(dash_br, lambda: not fold.is_displayed(), message="no fold on a projector")
     assert dash_br.find_element("#filters-status-summary").is_displayed()
+
+
+def test_a_link_to_an_event_opens_at_its_details_with_its_organizations_on(dash_br, served):
+    dash_br.driver.set_window_size(1024, 768)
+    dash_br.driver.get(served.page("?event=csto-suspends-nato-contacts-2014"))
+    detail = dash_br.find_element("#timeline-detail")
+    wait_for(dash_br, lambda: "NATO" in detail.text, message="details written")
+    wait_for(
+        dash_br,
+        lambda: dash_br.driver.execute_script(
+            "const box = arguments[0].getBoundingClientRect();"
+            " return box.top >= 0 && box.top < window.innerHeight",
+            detail,
+        ),
+        message="details in sight",
+    )
+    wait_for(dash_br, lambda: "orgs=CSTO,SCO,NATO" in url_query(dash_br), message="NATO on")

@@ -199,8 +199,15 @@ def test_the_page_fits_a_phone(dash_br, served):
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 1
-        for control in ("#filters-orgs", "#filters-date", "#filters-play", "#filters-country"):
+        for control in ("#filters-date", "#filters-play", "#filters-fold"):
             assert dash_br.find_element(control).is_displayed(), control
+        dash_br.find_element("#filters-fold").click()
+        for control in ("#filters-orgs", "#filters-country"):
+            wait_for(dash_br, dash_br.find_element(control).is_displayed, message=control)
+        overflow = dash_br.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1
         assert dash_br.find_element("#map-graph").size["width"] <= 390
     finally:
         dash_br.driver.set_window_size(1366, 900)
