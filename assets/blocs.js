@@ -155,6 +155,39 @@
     });
 
     // Select the text of `box` (an input or a textarea) and copy it the old way; true if copied.
+    // The height a frame of the view is given in the snippet: the map and the overlap fill
+    // any height; the timeline and the whole dashboard are as tall as they are here, with
+    // a line to spare for a key that wraps in a narrower frame. (The page then posts its
+    // exact height: assets/embed.js.)
+    function embedHeight(view, config) {
+        const fixed = config.embedHeights[view || ""];
+        const measured = (selector) => {
+            const part = document.querySelector(selector);
+            return part ? Math.ceil(part.getBoundingClientRect().height) : 0;
+        };
+        if (view === "timeline") {
+            const body = measured("#" + config.timeline) + measured("#" + config.timelineKey);
+            return body > 0 ? Math.max(fixed, body + config.embedFooterPx + 24) : fixed;
+        }
+        return view ? fixed : Math.max(fixed, measured("#" + config.page));
+    }
+
+    // The lines of the snippet that let the frame take the height the page posts, from
+    // that frame and from the dashboard's origin only.
+    function listener(frame, origin) {
+        return [
+            "<script>",
+            'window.addEventListener("message", function (event) {',
+            '  var frame = document.getElementById("' + frame + '"), data = event.data;',
+            '  if (!frame || event.source !== frame.contentWindow || event.origin !== "' + origin + '") { return; }',
+            '  if (data && data.source === "csto-sco-dashboard" && data.type === "height" && data.height > 0 && data.height < 20000) {',
+            '    frame.style.height = data.height + "px";',
+            "  }",
+            "});",
+            "</script>",
+        ].join("\n");
+    }
+
     function selectAndCopy(box) {
         if (!box) { return false; }
         box.focus();
@@ -428,12 +461,13 @@
             share: function (clicks, view, search, config) {
                 const url = new URL(window.location.href);
                 url.search = search || "";
+                url.hash = "";
                 if (view) { url.searchParams.set("embed", view); } else { url.searchParams.delete("embed"); }
                 const link = url.toString().replace(/%2C/g, ",");
                 const title = view ? config.title + ": " + view : config.title;
-                const height = config.embedHeights[view || ""];
-                const snippet = '<iframe src="' + link + '" title="' + title + '" width="100%" height="' + height +
-                    '" style="border:0" loading="lazy"></iframe>';
+                const frame = "csto-sco-" + (view || "dashboard");
+                const snippet = '<iframe id="' + frame + '" src="' + link + '" title="' + title + '" width="100%" height="' +
+                    embedHeight(view, config) + '" style="border:0" loading="lazy"></iframe>\n' + listener(frame, url.origin);
                 const opened = triggered().some((id) => id.endsWith(".n_clicks"));
                 return [opened ? true : none(), link, snippet];
             },
@@ -461,11 +495,18 @@
                 return copied(selectAndCopy(box));
             },
 
-            // The page's classes: an embedded view's mark, for the stylesheet to show that view alone.
-            embedClass: function (search, config) {
-                const view = new URLSearchParams(search || "").get("embed");
+            // An embedded view: the page's classes, its mark for the stylesheet to show that
+            // view alone; and its link to the whole dashboard at the same view.
+            embedded: function (search, config) {
+                const params = new URLSearchParams(search || "");
+                const view = params.get("embed");
                 const base = "container-fluid page";
-                return config.embeddable.includes(view) ? base + " page--embed page--embed-" + view : base;
+                params.delete("embed");
+                const url = new URL(window.location.href);
+                url.search = params.toString();
+                url.hash = "";
+                const page = config.embeddable.includes(view) ? base + " page--embed page--embed-" + view : base;
+                return [page, url.toString().replace(/%2C/g, ",")];
             },
 
             // The colour mode in force: the reader's choice, else the system's. Bootstrap

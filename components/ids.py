@@ -70,6 +70,7 @@ SHARE_LINK = "share-link"
 SHARE_LINK_COPY = "share-link-copy"
 SHARE_EMBED = "share-embed"
 SHARE_EMBED_COPY = "share-embed-copy"
+EMBED_LINK = "embed-link"  # an embedded view's link back to the whole dashboard
 
 DOWNLOAD_MEMBERSHIPS = "download-memberships"
 DOWNLOAD_MEMBERSHIPS_BUTTON = "download-memberships-button"

@@ -57,6 +57,9 @@ def client_config() -> dict:
         "parameters": list(state.PARAMETERS),
         "embeddable": list(share.EMBEDDABLE),
         "embedHeights": share.EMBED_HEIGHTS,
+        "embedFooterPx": share.EMBED_FOOTER_PX,
+        "page": ids.PAGE,
+        "timelineKey": ids.TIMELINE_KEY,
         "title": share.SNIPPET_TITLE,
         "slideWidth": downloads.SLIDE_WIDTH_PX,
         "filterBar": FILTER_BAR_CLASS,
@@ -150,14 +153,17 @@ def _views(today: dt.date) -> html.Main:
 
 def _footer(dataset: Dataset) -> html.Footer:
     return html.Footer(
-        html.P(
-            [
-                f"{len(dataset.memberships)} membership records and {len(dataset.events)} events, "
-                "each with its source. Dates are shown at the precision the sources give.",
-            ],
-            id=ids.DATA_NOTE,
-            className="small text-body-secondary",
-        ),
+        [
+            html.P(
+                [
+                    f"{len(dataset.memberships)} membership records and {len(dataset.events)} events, "
+                    "each with its source. Dates are shown at the precision the sources give.",
+                ],
+                id=ids.DATA_NOTE,
+                className="small text-body-secondary",
+            ),
+            share.embed_footer(),
+        ],
         className="page-footer",
     )
 

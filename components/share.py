@@ -11,12 +11,13 @@ from dash import ClientsideFunction, Input, Output, State, clientside_callback, 
 
 from . import ids, state
 
-__all__ = ["EMBEDDABLE", "layout", "open_button"]
+__all__ = ["EMBEDDABLE", "embed_footer", "layout", "open_button"]
 
 EMBEDDABLE = {view: view.capitalize() for view in state.EMBEDDABLE}
 # The height an embedding frame is given in the snippet, for the whole dashboard ("") and each view.
 EMBED_HEIGHTS = {"": 520, "map": 520, "overlap": 520, "timeline": 640}
 SNIPPET_TITLE = "CSTO, SCO and NATO through time"
+EMBED_FOOTER_PX = 28  # an embedded view's last line (.embed-footer in assets/style.css)
 
 
 def open_button() -> dbc.Button:
@@ -29,6 +30,24 @@ def _copy_button(button_id: str, what: str) -> dbc.Button:
     label = f"Copy {what}"
     return dbc.Button(
         label, id=button_id, color="secondary", outline=True, size="sm", title=label, className="copy-button"
+    )
+
+
+def embed_footer() -> html.P:
+    """An embedded view's last line (shown only there): the way out to the whole dashboard, and the source."""
+    return html.P(
+        [
+            html.A(
+                "Open in the full dashboard",
+                id=ids.EMBED_LINK,
+                href="./",
+                target="_blank",
+                rel="noopener",
+                title="The whole dashboard at this view, in a new tab",
+            ),
+            html.Span(", with a source for every fact", className="text-body-secondary"),
+        ],
+        className="embed-footer small",
     )
 
 
@@ -63,7 +82,7 @@ def layout() -> dbc.Modal:
                     html.Div(
                         [
                             dbc.Textarea(
-                                id=ids.SHARE_EMBED, readonly=True, rows=3, className="font-monospace small"
+                                id=ids.SHARE_EMBED, readonly=True, rows=6, className="font-monospace small"
                             ),
                             _copy_button(ids.SHARE_EMBED_COPY, "code"),
                         ],
@@ -71,8 +90,10 @@ def layout() -> dbc.Modal:
                     ),
                     html.P(
                         "The link and the embedded view keep the organizations, date, statuses and "
-                        "selection shown now. The dashboard fetches nothing from other sites, so it "
-                        "also works on an intranet without internet access.",
+                        "selection shown now. The embed code's script lets the frame take the height "
+                        "of what it shows; without it the frame keeps the height given. The dashboard "
+                        "fetches nothing from other sites, so it also works on an intranet without "
+                        "internet access.",
                         className="small text-body-secondary mt-3 mb-0",
                     ),
                 ]
@@ -108,10 +129,12 @@ for _box, _button in ((ids.SHARE_LINK, ids.SHARE_LINK_COPY), (ids.SHARE_EMBED, i
         prevent_initial_call=True,
     )
 
-# An embedded view: mark the page so that the stylesheet shows that view alone.
+# An embedded view: mark the page so that the stylesheet shows that view alone, and
+# point its link at the whole dashboard showing the same view.
 clientside_callback(
-    ClientsideFunction("blocs", "embedClass"),
+    ClientsideFunction("blocs", "embedded"),
     Output(ids.PAGE, "className"),
+    Output(ids.EMBED_LINK, "href"),
     Input(ids.URL, "search"),
     State(ids.PAGE_CONFIG, "data"),
 )

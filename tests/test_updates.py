@@ -168,7 +168,7 @@ def test_the_page_comes_with_the_figure_its_controls_ask_for(client, dependencie
 # component for each answer; only those that depend on what the layout cannot know run.
 RUN_AT_LOAD = {
     "theme-mode.data",  # the reader's colour preference
-    "page.className",  # an embedded view, from the URL
+    "..page.className...",  # an embedded view and its link back, from the URL
     "..url.search...filters-orgs.value",  # the view the URL asks for (the start of its outputs)
     "..filters-date.value...filters-year.value",  # and its date
     '{"type":"frames-frames","view":"map"}.data',  # the frames of the figure the browser shows

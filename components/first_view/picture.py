@@ -33,9 +33,12 @@ def _amend(component: Component) -> Amendment | None:
 
 
 def skeleton(layout: Component) -> str:
-    """The picture of the page whose layout is `layout` (only read): its figures are drawn in the browser."""
+    """The picture of the page whose layout is `layout` (only read): its figures are drawn in the browser.
+
+    It is a picture only: hidden from screen readers, and inert, so that its links take no focus.
+    """
     return (
-        '<div id="first-view" class="first-view" aria-hidden="true">'
+        '<div id="first-view" class="first-view" aria-hidden="true" inert>'
         + to_html(layout, amend=_amend)
         + "</div>"
     )

@@ -6,10 +6,14 @@ so every browser test also proves that the page needs nothing from the internet.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import socket
+import socketserver
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -110,3 +114,24 @@ def served_under_prefix(tmp_path_factory) -> Iterator[Served]:
         "--url-prefix=/dash/blocs/",
         env={"BLOCS_FRAME_ANCESTORS": "'self' http://127.0.0.1:*"},  # the intranet page of the embed test
     )
+
+
+@pytest.fixture
+def intranet_page(tmp_path):
+    """Another origin (another port) serving a page around what it is given, e.g. an embedding iframe.
+
+    `intranet_page(body)` writes a page holding `body` and returns its address.
+    """
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+
+        def page(body: str) -> str:
+            (tmp_path / "intranet.html").write_text(
+                f"<!doctype html><title>Intranet</title><body style='margin:0'>{body}</body>",
+                encoding="utf-8",
+            )
+            return f"http://127.0.0.1:{server.server_address[1]}/intranet.html"
+
+        yield page
+        server.shutdown()

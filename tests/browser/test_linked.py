@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socketserver
-import threading
 import time
 from pathlib import Path
 
-import pytest
 from browsing import find_all, map_title, open_page, plot_layout, type_date, url_query, wait_for
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -63,32 +58,13 @@ def test_the_share_dialog_gives_the_link_and_an_iframe_snippet(dash_br, served_u
     dash_br.driver.find_element(By.CSS_SELECTOR, "#share-view input[value='map']").click()
     snippet = dash_br.find_element("#share-embed")
     wait_for(dash_br, lambda: "embed=map" in snippet.get_attribute("value"))
-    assert snippet.get_attribute("value").startswith('<iframe src="http://127.0.0.1:')
+    assert snippet.get_attribute("value").startswith('<iframe id="csto-sco-map" src="http://127.0.0.1:')
     assert "/dash/blocs/?date=2014-04-24&country=ARM&embed=map" in snippet.get_attribute("value")
-
-
-@pytest.fixture
-def intranet_page(tmp_path):
-    """A page on another origin (another port) that embeds what it is given in an iframe."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-
-        def page(src: str) -> str:
-            (tmp_path / "intranet.html").write_text(
-                f"<!doctype html><title>Intranet</title><iframe src='{src}' width='800' height='500'></iframe>",
-                encoding="utf-8",
-            )
-            return f"http://127.0.0.1:{server.server_address[1]}/intranet.html"
-
-        yield page
-        server.shutdown()
 
 
 def test_an_embedded_view_fills_its_iframe_alone(dash_br, served_under_prefix, intranet_page):
     src = served_under_prefix.page("?orgs=CSTO,SCO&date=2014-04-24&embed=map")
-    dash_br.driver.get(intranet_page(src))
+    dash_br.driver.get(intranet_page(f"<iframe src='{src}' width='800' height='500'></iframe>"))
     dash_br.driver.switch_to.frame(dash_br.driver.find_element(By.TAG_NAME, "iframe"))
     try:
         dash_br.wait_for_element("#map-graph path.choroplethlocation", timeout=30)

@@ -123,7 +123,7 @@ def test_the_picture_has_a_place_for_each_view_hidden_from_screen_readers(datase
         "view-graph view-graph--overlap",
         "view-graph--timeline",
     ]
-    assert markup.startswith('<div id="first-view" class="first-view" aria-hidden="true">')
+    assert markup.startswith('<div id="first-view" class="first-view" aria-hidden="true" inert>')
     for title in (map_view.CARD_TITLE, overlap.CARD_TITLE, timeline.CARD_TITLE):
         assert f'<h2 class="h6 m-0">{title}</h2>' in markup
     assert f'<h1 class="h4 mb-1">{page.HEADING}</h1>' in markup
