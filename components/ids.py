@@ -65,6 +65,7 @@ FILTERS_FOLD = "filters-fold"
 
 SHARE_OPEN = "share-open"
 SHARE_MODAL = "share-modal"
+SHARE_TITLE = "share-title"
 SHARE_VIEW = "share-view"
 SHARE_LINK = "share-link"
 SHARE_LINK_COPY = "share-link-copy"

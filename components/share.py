@@ -55,7 +55,7 @@ def layout() -> dbc.Modal:
     """The share dialog."""
     return dbc.Modal(
         [
-            dbc.ModalHeader(dbc.ModalTitle("Share or embed this view")),
+            dbc.ModalHeader(dbc.ModalTitle("Share or embed this view", id=ids.SHARE_TITLE)),
             dbc.ModalBody(
                 [
                     dbc.Label("Show", html_for=ids.SHARE_VIEW, className="fw-semibold"),
@@ -100,6 +100,7 @@ def layout() -> dbc.Modal:
             ),
         ],
         id=ids.SHARE_MODAL,
+        labelledby=ids.SHARE_TITLE,
         is_open=False,
         size="lg",
     )
