@@ -4,7 +4,7 @@ Importing this package registers its callbacks.
 """
 
 from . import callbacks
-from .figure import KeyEntry, build_timeline_figure, dodge_levels, key_entries, period_class
+from .figure import KeyEntry, build_timeline_figure, dodge_levels, key_entries, marker_gap_days, period_class
 from .layout import CARD_TITLE, event_detail, key, layout
 from .table import COLUMNS, events_csv, events_table, sort_events
 
@@ -21,6 +21,7 @@ __all__ = [
     "key",
     "key_entries",
     "layout",
+    "marker_gap_days",
     "period_class",
     "sort_events",
 ]

@@ -95,7 +95,8 @@ def default_figure(today: dt.date) -> dict:
 @functools.lru_cache(maxsize=memo.KEPT)
 def timeline_figure(controls: state.Controls, day: dt.date, today: dt.date) -> dict:
     """The timeline for `controls`, its as-of line on `day`, as the JSON it is sent as."""
-    periods, events = in_view(data.bundled_dataset(), controls, day)
+    dataset = data.bundled_dataset()
+    periods, events = in_view(dataset, controls, day)
     figure = build_timeline_figure(
         periods,
         events,
@@ -106,6 +107,7 @@ def timeline_figure(controls: state.Controls, day: dt.date, today: dt.date) -> d
         start=controls.start.first_day if controls.start else None,
         end=controls.end.last_day if controls.end else None,
         selected_event=controls.event,
+        names=dict(zip(dataset.organizations["id"], dataset.organizations["short_name"], strict=True)),
     )
     return theme.styled(figure, controls.mode)
 

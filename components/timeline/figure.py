@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -24,6 +24,7 @@ __all__ = [
     "build_timeline_figure",
     "dodge_levels",
     "key_entries",
+    "marker_gap_days",
     "period_class",
 ]
 
@@ -45,6 +46,11 @@ EDGE_MARGINS = {"l": 8, "r": 8, "t": 30, "b": 8}  # at the least; the top one le
 MIN_HEIGHT_PX = 284
 DODGE_DAYS = 150  # events closer than this in one lane are stacked, not drawn on top of each other
 MAX_LEVELS = 3
+LEVEL_STEP = 0.6  # the rise of each stacking level, in rows
+MARKER_PX = 11
+# The narrowest the plot is drawn (a phone's width less the labels): markers closer than
+# their width there are stacked. Wider screens leave them room to spare.
+NARROW_PLOT_PX = 300
 
 
 def period_class(status: str) -> str:
@@ -84,21 +90,27 @@ def _wrap(text: str, width: int = 60) -> str:
 
 def _rows(
     periods: pd.DataFrame, orgs: Sequence[str]
-) -> tuple[list[tuple[str, str]], list[tuple[str, int, int]]]:
-    """The (org, iso3) of each row, top to bottom, and each organization's (org, first row, last row)."""
-    rows, bands = [], []
+) -> tuple[list[tuple[str, str | None]], list[tuple[str, int, int]]]:
+    """The (org, iso3) of each row, top to bottom, and each organization's (org, first row, last row).
+
+    Each organization's rows begin with its own, whose iso3 is None: the band's name sits
+    there among the states' names, where no bar can cover it.
+    """
+    rows: list[tuple[str, str | None]] = []
+    bands = []
     for org in orgs:
         in_org = periods[periods["family"] == org]
         if in_org.empty:
             continue
         order = in_org.groupby("iso3")["start_day"].min().sort_values(kind="stable")
         first = len(rows)
+        rows.append((org, None))
         rows.extend((org, iso3) for iso3 in order.index)
         bands.append((org, first, len(rows) - 1))
     return rows, bands
 
 
-def _period_traces(periods: pd.DataFrame, rows: list[tuple[str, str]], today: dt.date) -> list[dict]:
+def _period_traces(periods: pd.DataFrame, rows: list[tuple[str, str | None]], today: dt.date) -> list[dict]:
     position = {row: index for index, row in enumerate(rows)}
     periods = periods.assign(
         kind=periods["status"].map(period_class),
@@ -146,8 +158,19 @@ def _period_traces(periods: pd.DataFrame, rows: list[tuple[str, str]], today: dt
     return traces
 
 
+def marker_gap_days(x_range: Sequence[str]) -> int:
+    """The days one marker's width covers on the time axis spanning `x_range` at its narrowest."""
+    span = (dt.date.fromisoformat(x_range[1]) - dt.date.fromisoformat(x_range[0])).days
+    return max(DODGE_DAYS, math.ceil(span * MARKER_PX / NARROW_PLOT_PX))
+
+
 def _event_traces(
-    events: pd.DataFrame, *, orgs: Sequence[str], categories: Sequence[str], lane_y: dict[str, float]
+    events: pd.DataFrame,
+    *,
+    orgs: Sequence[str],
+    categories: Sequence[str],
+    lane_y: dict[str, float],
+    gap_days: int = DODGE_DAYS,
 ) -> list[dict]:
     traces = []
     for category in categories:
@@ -157,12 +180,12 @@ def _event_traces(
             {
                 "type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": vocabulary.category(category).label,
                 "legendgroup": f"event-{category}", "hoverinfo": "skip",
-                "marker": {"symbol": vocabulary.category(category).marker, "size": 11, "color": theme.MUTED_TEXT_COLOUR},
+                "marker": {"symbol": vocabulary.category(category).marker, "size": MARKER_PX, "color": theme.MUTED_TEXT_COLOUR},
             }
         )  # fmt: skip
         if rows.empty:
             continue
-        levels = dodge_levels(list(rows["day"]))
+        levels = dodge_levels(list(rows["day"]), gap_days)
         colours = []
         for families in rows["families"]:
             shown = [org for org in orgs if org in families] or list(families)
@@ -171,14 +194,14 @@ def _event_traces(
             {
                 "type": "scatter",
                 "x": rows["day"].dt.strftime("%Y-%m-%d").tolist(),
-                "y": [lane_y[category] - 0.32 * level for level in levels],
+                "y": [lane_y[category] - LEVEL_STEP * level for level in levels],
                 "mode": "markers",
                 "name": vocabulary.category(category).label,
                 "legendgroup": f"event-{category}",
                 "showlegend": False,
                 "marker": {
                     "symbol": vocabulary.category(category).marker,
-                    "size": 11,
+                    "size": MARKER_PX,
                     "color": colours,
                     "line": {"width": 1, "color": "#FFFFFF"},
                 },
@@ -240,7 +263,7 @@ class _Grid:
     lowest y drawn.
     """
 
-    rows: list[tuple[str, str]]
+    rows: list[tuple[str, str | None]]
     bands: list[tuple[str, int, int]]
     lanes: list[str]
     lane_y: dict[str, float]
@@ -251,8 +274,11 @@ def _grid(periods: pd.DataFrame, orgs: Sequence[str], categories: Sequence[str])
     rows, bands = _rows(periods, orgs)
     lanes = [c for c in CATEGORIES if c in categories]
     lane_top = len(rows) + (0.8 if rows else 0)
-    lane_y = {category: lane_top + 0.5 + 1.6 * index + 0.64 for index, category in enumerate(lanes)}
-    bottom = lane_top + 1.6 * len(lanes) if lanes else max(len(rows), 1)
+    # A lane is as tall in rows as LANE_PX is in pixels; its markers' first level sits just
+    # above the line closing it, and the levels above stay inside it.
+    lane_rows = LANE_PX / ROW_PX
+    lane_y = {category: lane_top + lane_rows * (index + 1) - 0.5 for index, category in enumerate(lanes)}
+    bottom = lane_top + lane_rows * len(lanes) if lanes else max(len(rows), 1)
     return _Grid(rows, bands, lanes, lane_y, bottom)
 
 
@@ -299,24 +325,23 @@ def _shapes(grid: _Grid, as_of: dt.date) -> list[dict]:
     return shapes
 
 
-def _annotations(grid: _Grid, *, nothing: bool) -> list[dict]:
-    """Each band's organization, at its top right; if `nothing` is drawn, what to do about it."""
-    annotations = [
+def _annotations(*, nothing: bool) -> list[dict]:
+    """If `nothing` is drawn, what to do about it."""
+    if not nothing:
+        return []
+    return [
         {
-            "xref": "paper", "x": 1, "xanchor": "right", "y": first - 0.5, "yanchor": "top",
-            "text": f"<b>{org}</b>", "showarrow": False, "font": {"size": 11, "color": theme.org_colour(org)},
-            "bgcolor": "rgba(255,255,255,0.7)",
+            "text": "Nothing matches the filters: select more organizations, statuses or event categories.",
+            "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
         }
-        for org, first, _ in grid.bands
     ]  # fmt: skip
-    if nothing:
-        annotations.append(
-            {
-                "text": "Nothing matches the filters: select more organizations, statuses or event categories.",
-                "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
-            }
-        )  # fmt: skip
-    return annotations
+
+
+def _tick_rows(grid: _Grid, names: Mapping[str, str]) -> list[str]:
+    """Each row's label: a band's name in bold on its own row, then its states' names."""
+    return [
+        f"<b>{names.get(org, org)}</b>" if iso3 is None else country_name(iso3) for org, iso3 in grid.rows
+    ]
 
 
 def _x_axis(
@@ -359,8 +384,13 @@ def _y_axis(grid: _Grid, tick_rows: Sequence[str]) -> dict:
 def _margin(grid: _Grid, tick_rows: Sequence[str], height: int) -> dict:
     """The margins: on the left, room for the widest label; below, for the time axis and its slider."""
     widest = max(
-        [text_width(name, TICK_FONT_PX) for name in tick_rows]
-        + [text_width(vocabulary.category(c).label, TICK_FONT_PX, bold=True) for c in grid.lanes],
+        [text_width(name, TICK_FONT_PX) for name in tick_rows if not name.startswith("<b>")]
+        + [text_width(vocabulary.category(c).label, TICK_FONT_PX, bold=True) for c in grid.lanes]
+        + [
+            text_width(name.removeprefix("<b>").removesuffix("</b>"), TICK_FONT_PX, bold=True)
+            for name in tick_rows
+            if name.startswith("<b>")
+        ],
         default=0,
     )
     return {
@@ -382,6 +412,7 @@ def build_timeline_figure(
     start: dt.date | None = None,
     end: dt.date | None = None,
     selected_event: str | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> dict:
     """Membership periods in one band per organization, events in one lane per category, as the JSON plotly.js draws.
 
@@ -395,14 +426,22 @@ def build_timeline_figure(
         start: the first day shown, or None to start a year before the data.
         end: the last day shown, or None to end a year after today.
         selected_event: the id of an event to ring, if any.
+        names: the name each band goes by, by organization id ("CSTO PA" for `CSTO_PA`); else its id.
     """
     grid = _grid(periods, orgs, categories)
     traces = _period_traces(periods, grid.rows, today) if grid.rows else []
-    traces += _event_traces(events, orgs=orgs, categories=grid.lanes, lane_y=grid.lane_y)
+    x_axis = _x_axis(periods, events, today=today, start=start, end=end)
+    traces += _event_traces(
+        events,
+        orgs=orgs,
+        categories=grid.lanes,
+        lane_y=grid.lane_y,
+        gap_days=marker_gap_days(x_axis["range"]),
+    )
     ring = _selection_ring(traces, events, selected_event)
     if ring is not None:
         traces.append(ring)
-    tick_rows = [country_name(iso3) for _, iso3 in grid.rows]
+    tick_rows = _tick_rows(grid, names or {})
     height = max(EDGES_PX + ROW_PX * len(grid.rows) + LANE_PX * len(grid.lanes), MIN_HEIGHT_PX)
     return theme.figure_of(
         traces,
@@ -424,11 +463,11 @@ def build_timeline_figure(
             "xanchor": "left",
             "font": {"size": 11},
         },
-        xaxis=_x_axis(periods, events, today=today, start=start, end=end),
+        xaxis=x_axis,
         yaxis=_y_axis(grid, tick_rows),
         hovermode="closest",
         clickmode="event",
         uirevision="timeline",
         shapes=_shapes(grid, as_of),
-        annotations=_annotations(grid, nothing=not grid.rows and events.empty),
+        annotations=_annotations(nothing=not grid.rows and events.empty),
     )

@@ -174,7 +174,7 @@ def test_the_table_sorts_and_downloads(dash_br, served):
 
 def test_a_selected_state_shows_only_its_periods_and_events(dash_br, served):
     open_page(dash_br, served.page("?country=ARM"), ready=READY)
-    wait_for(dash_br, lambda: plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"][0] == "Armenia")
+    wait_for(dash_br, lambda: plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"][1] == "Armenia")
     ticks = plot_layout(dash_br, "timeline-graph")["yaxis"]["ticktext"]
     assert [t for t in ticks if not t.startswith("<b>")] == ["Armenia"]
 

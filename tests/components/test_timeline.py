@@ -17,9 +17,11 @@ from components.timeline import (
     events_table,
     key,
     key_entries,
+    marker_gap_days,
     sort_events,
 )
 from components.timeline.callbacks import clicked_event, controls_of, in_view
+from components.timeline.figure import DODGE_DAYS
 from data import vocabulary
 
 CATEGORY_SYMBOLS = {category.id: category.marker for category in vocabulary.CATEGORIES.values()}
@@ -49,12 +51,24 @@ def figure_for(dataset, **kwargs):
 def test_one_band_per_organization_with_a_row_per_state(bundled):
     figure = figure_for(bundled)
     ticks = list(figure.layout.yaxis.ticktext)
-    assert ticks[:9] == ["Armenia", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan", "Uzbekistan", "Azerbaijan", "Georgia", "Belarus"]  # fmt: skip
-    assert ticks[9] == "China"  # the SCO band follows
-    bands = [a.text for a in figure.layout.annotations]
-    assert "<b>CSTO</b>" in bands and "<b>SCO</b>" in bands
+    # Each band opens with its name on a row of its own, where no bar covers it.
+    assert ticks[:10] == ["<b>CSTO</b>", "Armenia", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan", "Uzbekistan", "Azerbaijan", "Georgia", "Belarus"]  # fmt: skip
+    assert ticks[10:12] == ["<b>SCO</b>", "China"]  # the SCO band follows
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    assert {ticks.index("<b>CSTO</b>"), ticks.index("<b>SCO</b>")}.isdisjoint(
+        y for bar in bars for y in bar.y
+    )
+    assert not figure.layout.annotations
     names = {trace.name for trace in figure.data if trace.type == "bar"}
     assert {"CSTO: member", "CSTO: signatory", "SCO: member", "Suspended or frozen"} <= names
+
+
+def test_a_band_goes_by_the_name_the_filters_give_it(bundled):
+    orgs, day, periods, events, *_ = view(bundled, orgs=("CSTO_PA",), statuses=("observer",))
+    figure = build_timeline_figure(
+        periods, events, orgs=orgs, as_of=day, today=TODAY, names={"CSTO_PA": "CSTO PA"}
+    )
+    assert figure["layout"]["yaxis"]["ticktext"][0] == "<b>CSTO PA</b>"
 
 
 def test_a_period_bar_spans_its_dates_and_says_so_on_hover(bundled):
@@ -90,6 +104,33 @@ def test_close_events_in_a_lane_are_stacked():
     days = [pd.Timestamp(d) for d in ("2022-01-05", "2022-01-06", "2022-01-19", "2022-09-13", "2024-01-01")]
     assert dodge_levels(days) == [0, 1, 2, 0, 0]
     assert max(dodge_levels([pd.Timestamp("2022-01-01")] * 10)) == 2
+
+
+def test_markers_a_marker_apart_on_a_phone_are_stacked_inside_their_lane(bundled):
+    # Eighty years on a plot 300 px wide: a marker covers about three years.
+    assert marker_gap_days(["1948-01-01", "2027-12-31"]) > 365 * 2.5
+    assert marker_gap_days(["2013-01-01", "2015-12-31"]) == DODGE_DAYS  # zoomed in, the least gap
+    figure = figure_for(bundled, orgs=("CSTO", "SCO", "NATO"))
+    lanes = sorted(
+        (y, text) for y, text in zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True)
+        if text in {f"<b>{vocabulary.category(c).label}</b>" for c in CATEGORY_SYMBOLS}
+    )  # fmt: skip
+    lines = sorted(
+        shape.y0 for shape in figure.layout.shapes if shape.xref == "paper" and shape.type == "line"
+    )
+    markers = [t for t in figure.data if t.type == "scatter" and t.customdata is not None]
+    for trace in markers:
+        lane = next(y for y, text in lanes if text == f"<b>{trace.name}</b>")
+        above = max(
+            [line for line in lines if line < lane],
+            default=len(figure.layout.yaxis.tickvals) - len(lanes) - 0.5,
+        )
+        for y in trace.y:  # a level's marker (11 px, about 0.65 rows) clears the line above
+            assert lane - 2 * 0.6 <= y <= lane and y - 0.35 > above
+    # In April 2014 the CSTO and NATO halted their contacts within days: side by side, not on top.
+    suspension = next(t for t in markers if t.name == "Suspension")
+    april = [y for x, y in zip(suspension.x, suspension.y, strict=True) if x.startswith("2014-04")]
+    assert len(april) >= 2 and len(set(april)) == len(april)
 
 
 def test_categories_range_and_selection_filter_what_is_shown(bundled):
