@@ -7,10 +7,12 @@ from . import callbacks
 from .figure import (
     INITIAL_VIEW,
     SMALL_STATE_KM2,
+    WIDE_VIEW,
     apply_view,
     build_map_figure,
     classify_states,
     describe_status,
+    initial_view,
     table_rows,
 )
 from .layout import BORDERS_NOTE, CARD_TITLE, graph_config, layout
@@ -20,12 +22,14 @@ __all__ = [
     "CARD_TITLE",
     "INITIAL_VIEW",
     "SMALL_STATE_KM2",
+    "WIDE_VIEW",
     "apply_view",
     "build_map_figure",
     "callbacks",
     "classify_states",
     "describe_status",
     "graph_config",
+    "initial_view",
     "layout",
     "table_rows",
 ]

@@ -20,6 +20,7 @@ from .figure import (
     apply_view,
     build_map_figure,
     classify_states,
+    initial_view,
     map_notes,
     map_traces,
     table_rows,
@@ -71,11 +72,21 @@ def default_figure(today: dt.date) -> tuple[dict, state.Controls]:
     return map_figure(controls, today), controls
 
 
+@functools.lru_cache(maxsize=16)
+def _opening_view(orgs: tuple[str, ...]) -> dict[str, float]:
+    """Where the map opens for `orgs`: wide enough for every state that was ever in one of them."""
+    memberships = data.bundled_dataset().memberships
+    points = data.bundled_country_points()
+    members = set(memberships.loc[memberships["family"].isin(orgs), "iso3"]) & set(points.index)
+    return initial_view(points.loc[sorted(members), "lon"])
+
+
 @functools.lru_cache(maxsize=memo.KEPT)
 def map_figure(controls: state.Controls, day: dt.date) -> dict:
     """The map for `controls` on `day`, as the JSON it is sent as."""
     states, selected = _classified(controls, day)
-    figure = build_map_figure(states, data.bundled_country_points(), as_of=day, selected=selected)
+    view = _opening_view(tuple(controls.orgs))
+    figure = build_map_figure(states, data.bundled_country_points(), as_of=day, selected=selected, view=view)
     return theme.styled(apply_view(figure, dict(controls.zoom)), controls.mode)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -17,10 +17,12 @@ __all__ = [
     "INITIAL_VIEW",
     "SMALL_STATE_KM2",
     "TITLE",
+    "WIDE_VIEW",
     "apply_view",
     "build_map_figure",
     "classify_states",
     "describe_status",
+    "initial_view",
     "legend_category",
     "map_notes",
     "map_traces",
@@ -33,6 +35,9 @@ SMALL_STATE_KM2 = 5_000
 FORMER = "Former member"
 # Eurasia, from Lisbon to Tokyo and down to the Maldives, on a laptop or a 1024×768 projector.
 INITIAL_VIEW = {"geo.projection.scale": 1.55, "geo.center.lon": 62.0, "geo.center.lat": 36.0}
+# From Vancouver to Tokyo: for organizations with members west of the Atlantic (NATO).
+WIDE_VIEW = {"geo.projection.scale": 1.0, "geo.center.lon": 15.0, "geo.center.lat": 30.0}
+ATLANTIC_LON = -25.0  # states west of this longitude lie outside the initial view
 DETAIL_SCALE = 4  # from this zoom on, the 1:50m shapes
 # The parts of a reader's zoom and pan that `apply_view` carries over, with their bounds.
 VIEW_BOUNDS = {
@@ -276,6 +281,7 @@ def build_map_figure(
     *,
     as_of: dt.date,
     selected: Collection[str] = (),
+    view: Mapping[str, float] = INITIAL_VIEW,
 ) -> dict:
     """A world map with one legend entry per category in `states`, as the JSON plotly.js draws.
 
@@ -284,6 +290,7 @@ def build_map_figure(
         points: label points and areas of the shapes (see `data.load_country_points`).
         as_of: the day shown, named in the title.
         selected: ISO codes of the states to outline: the selected state or region.
+        view: the zoom and centre it opens at (see `initial_view`).
     """
     figure = theme.figure_of(
         map_traces(states, points, selected=selected),
@@ -311,7 +318,12 @@ def build_map_figure(
         clickmode="event",
         annotations=map_notes(states),
     )
-    return apply_view(figure, INITIAL_VIEW)
+    return apply_view(figure, dict(view))
+
+
+def initial_view(longitudes: Iterable[float]) -> dict[str, float]:
+    """The view a map opens at, for states at `longitudes`: Eurasia, or wider if one lies in the Americas."""
+    return WIDE_VIEW if any(lon < ATLANTIC_LON for lon in longitudes) else INITIAL_VIEW
 
 
 def apply_view(figure: dict, view: object) -> dict:

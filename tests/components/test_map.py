@@ -4,16 +4,18 @@ import pytest
 from figures import validated
 
 import data
-from components import theme
+from components import state, theme
 from components.map import (
     BORDERS_NOTE,
     INITIAL_VIEW,
+    WIDE_VIEW,
     apply_view,
     build_map_figure,
     classify_states,
+    initial_view,
     table_rows,
 )
-from components.map.callbacks import clicked_country
+from components.map.callbacks import clicked_country, map_figure
 
 DAY = dt.date(2014, 4, 24)
 
@@ -173,3 +175,17 @@ def test_zooming_in_switches_to_the_finer_shapes(bundled, points):
     assert validated(figure).layout.geo.resolution == 110
     assert validated(apply_view(figure, {"geo.projection.scale": 8})).layout.geo.resolution == 50
     assert validated(apply_view(figure, {"geo.projection.scale": 2})).layout.geo.resolution == 110
+
+
+def test_the_map_opens_wide_enough_for_every_member_the_organizations_ever_had():
+    # Eurasia for the CSTO and the SCO; from North America to Japan with NATO.
+    assert initial_view([37.6, 116.4, 71.4]) == INITIAL_VIEW
+    assert initial_view([37.6, -77.0]) == WIDE_VIEW
+    eurasia = map_figure(state.Controls(orgs=("CSTO", "SCO")), DAY)["layout"]["geo"]
+    assert eurasia["center"]["lon"] == INITIAL_VIEW["geo.center.lon"]
+    with_nato = map_figure(state.Controls(orgs=("CSTO", "SCO", "NATO")), DAY)["layout"]["geo"]
+    assert with_nato["projection"]["scale"] == WIDE_VIEW["geo.projection.scale"]
+    assert with_nato["center"]["lon"] == WIDE_VIEW["geo.center.lon"]
+    # A reader's own zoom still wins.
+    zoomed = state.Controls(orgs=("NATO",), zoom=(("geo.projection.scale", 3.0),))
+    assert map_figure(zoomed, DAY)["layout"]["geo"]["projection"]["scale"] == 3.0
