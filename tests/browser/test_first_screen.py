@@ -58,3 +58,27 @@ def test_a_link_to_an_event_opens_at_its_details_with_its_organizations_on(dash_
         message="details in sight",
     )
     wait_for(dash_br, lambda: "orgs=CSTO,SCO,NATO" in url_query(dash_br), message="NATO on")
+
+
+CARDS = """
+const overlap = document.querySelector(".view-card--overlap").getBoundingClientRect();
+const timeline = document.querySelector(".view-card--timeline").getBoundingClientRect();
+return {overlapHeight: overlap.height, overlapTop: overlap.top, timelineHeight: timeline.height,
+        height: window.innerHeight};
+"""
+
+
+def test_beside_a_tall_timeline_the_overlap_keeps_its_height_and_stays_in_sight(dash_br, served):
+    dash_br.driver.set_window_size(1366, 768)
+    open_page(dash_br, served.page("?date=2024-12-31&orgs=CSTO,SCO,NATO"))
+    wait_for_title(dash_br, "overlap-graph", "31 December 2024")
+    cards = dash_br.driver.execute_script(CARDS)
+    assert cards["overlapHeight"] < cards["timelineHeight"] / 2, cards
+    dash_br.driver.execute_script(
+        "document.querySelector('.view-card--timeline').scrollIntoView({block: 'end'})"
+    )
+    wait_for(
+        dash_br,
+        lambda: 0 <= dash_br.driver.execute_script(CARDS)["overlapTop"] < 100,
+        message="the overlap follows the scroll",
+    )
