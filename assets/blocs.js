@@ -214,12 +214,14 @@
         return "?" + parts.join("&");
     }
 
-    // The sentence that puts the views in words for `day` (`describe` in
-    // components/summary.py), from the words for any day (`summary.sentences`).
-    function sentenceOn(words, day, today) {
+    // The sentence that puts the views in words for `day` (`compose` in
+    // components/summary.py), from the words for any day (`summary.sentences`): after
+    // the day the data were last `reviewed`, it speaks as of that day.
+    function sentenceOn(words, day, today, reviewed) {
         if (!words) { return none(); }
         if (words.always !== undefined) { return words.always; }
-        return day >= today ? words.today : "On " + label(day) + ", " + words.past;
+        if (reviewed && day > reviewed) { return "As of " + label(reviewed) + ", " + words.present; }
+        return day >= today ? "Today, " + words.present : "On " + label(day) + ", " + words.past;
     }
 
     function graphDiv(graphId) {
@@ -403,7 +405,8 @@
 
             // A framed view's answer, frames or date changed: returns [figure, day shown]
             // (and its words, for a view that has them), no_update where they stay.
-            show: function (answer, frames, date, figure, shown, today, earliest) {
+            show: function (answer, frames, date, figure, shown, today, earliest, config) {
+                const reviewed = config ? config.dataReviewed : null;
                 const outputs = window.dash_clientside.callback_context.outputs_list;
                 const view = viewOf(outputs[1].id.view);
                 const moved = triggered();
@@ -415,11 +418,11 @@
                 if (answered) { view.answered = view.generation; }
                 if (answered && answer.figure && (answer.day === day || !framed)) {
                     next = [answer.figure, answer.day];
-                    words = sentenceOn(answer.summary, answer.day, today);
+                    words = sentenceOn(answer.summary, answer.day, today, reviewed);
                 } else if (framed && (day !== shown || answered)) {
                     const base = answered && answer.figure ? answer.figure : figure;
                     next = [figureOn(frames, day, base), day];
-                    words = sentenceOn(frameOn(frames, day).summary, day, today);
+                    words = sentenceOn(frameOn(frames, day).summary, day, today, reviewed);
                 }
                 if (next === null) { return outputs.map(() => none()); }
                 return outputs.length > 2 ? [...next, words] : next;
@@ -549,6 +552,7 @@
                 return movedYear ? [next.search, next.date] : [next.search, next.year];
             },
             label: label,
+            sentenceOn: sentenceOn,
         },
     });
 })();
