@@ -188,6 +188,15 @@
         ].join("\n");
     }
 
+    // The link to the view on screen: the address bar's, without `embed` (the whole
+    // dashboard at this view) and without a fragment.
+    function viewLink() {
+        const url = new URL(window.location.href);
+        url.searchParams.delete("embed");
+        url.hash = "";
+        return url.toString().replace(/%2C/g, ",");
+    }
+
     function selectAndCopy(box) {
         if (!box) { return false; }
         box.focus();
@@ -473,6 +482,14 @@
                     embedHeight(view, config) + '" style="border:0" loading="lazy"></iframe>\n' + listener(frame, url.origin);
                 const opened = triggered().some((id) => id.endsWith(".n_clicks"));
                 return [opened ? true : none(), link, snippet];
+            },
+
+            // The "About the data" dialog: opened by its button, its suggested citation
+            // (from Python, `config.citation`) ending with the link to the view on screen.
+            // Returns [open, citation].
+            about: function (clicks, config) {
+                if (!clicks) { return [none(), none()]; }
+                return [true, config.citation + " " + viewLink()];
             },
 
             // The button that unfolds a phone's filters, or folds them again: returns the

@@ -10,6 +10,7 @@ from dash import dcc, html
 from data import Dataset, country_name
 
 from . import (
+    about,
     appearance,
     country,
     downloads,
@@ -69,6 +70,7 @@ def client_config(dataset: Dataset) -> dict:
         "filterBar": FILTER_BAR_CLASS,
         "foldLabels": [filters.FOLD_LABELS[False], filters.FOLD_LABELS[True]],
         "dataReviewed": dataset.reviewed.isoformat(),
+        "citation": about.citation(dataset),
     }
 
 
@@ -87,7 +89,7 @@ def _header() -> html.Header:
                 ]
             ),
             html.Div(
-                [share.open_button(), downloads.layout(), appearance.layout()],
+                [share.open_button(), about.open_button(), downloads.layout(), appearance.layout()],
                 className="page-tools d-flex flex-wrap gap-2 align-items-center",
             ),
         ],
@@ -167,6 +169,7 @@ def _footer(dataset: Dataset) -> html.Footer:
                 id=ids.DATA_NOTE,
                 className="small text-body-secondary",
             ),
+            about.footer_line(dataset),
             share.embed_footer(),
         ],
         className="page-footer",
@@ -185,6 +188,7 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
             ),
             _header(),
             share.layout(),
+            about.layout(dataset),
             _filter_bar(dataset, today),
             summary.layout(
                 summary.sentence_for(
