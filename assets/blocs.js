@@ -188,6 +188,15 @@
         ].join("\n");
     }
 
+    // The link to the view on screen: the address bar's, without `embed` (the whole
+    // dashboard at this view) and without a fragment.
+    function viewLink() {
+        const url = new URL(window.location.href);
+        url.searchParams.delete("embed");
+        url.hash = "";
+        return url.toString().replace(/%2C/g, ",");
+    }
+
     function selectAndCopy(box) {
         if (!box) { return false; }
         box.focus();
@@ -214,12 +223,14 @@
         return "?" + parts.join("&");
     }
 
-    // The sentence that puts the views in words for `day` (`describe` in
-    // components/summary.py), from the words for any day (`summary.sentences`).
-    function sentenceOn(words, day, today) {
+    // The sentence that puts the views in words for `day` (`compose` in
+    // components/summary.py), from the words for any day (`summary.sentences`): after
+    // the day the data were last `reviewed`, it speaks as of that day.
+    function sentenceOn(words, day, today, reviewed) {
         if (!words) { return none(); }
         if (words.always !== undefined) { return words.always; }
-        return day >= today ? words.today : "On " + label(day) + ", " + words.past;
+        if (reviewed && day > reviewed) { return "As of " + label(reviewed) + ", " + words.present; }
+        return day >= today ? "Today, " + words.present : "On " + label(day) + ", " + words.past;
     }
 
     function graphDiv(graphId) {
@@ -403,7 +414,8 @@
 
             // A framed view's answer, frames or date changed: returns [figure, day shown]
             // (and its words, for a view that has them), no_update where they stay.
-            show: function (answer, frames, date, figure, shown, today, earliest) {
+            show: function (answer, frames, date, figure, shown, today, earliest, config) {
+                const reviewed = config ? config.dataReviewed : null;
                 const outputs = window.dash_clientside.callback_context.outputs_list;
                 const view = viewOf(outputs[1].id.view);
                 const moved = triggered();
@@ -415,11 +427,11 @@
                 if (answered) { view.answered = view.generation; }
                 if (answered && answer.figure && (answer.day === day || !framed)) {
                     next = [answer.figure, answer.day];
-                    words = sentenceOn(answer.summary, answer.day, today);
+                    words = sentenceOn(answer.summary, answer.day, today, reviewed);
                 } else if (framed && (day !== shown || answered)) {
                     const base = answered && answer.figure ? answer.figure : figure;
                     next = [figureOn(frames, day, base), day];
-                    words = sentenceOn(frameOn(frames, day).summary, day, today);
+                    words = sentenceOn(frameOn(frames, day).summary, day, today, reviewed);
                 }
                 if (next === null) { return outputs.map(() => none()); }
                 return outputs.length > 2 ? [...next, words] : next;
@@ -470,6 +482,14 @@
                     embedHeight(view, config) + '" style="border:0" loading="lazy"></iframe>\n' + listener(frame, url.origin);
                 const opened = triggered().some((id) => id.endsWith(".n_clicks"));
                 return [opened ? true : none(), link, snippet];
+            },
+
+            // The "About the data" dialog: opened by its button, its suggested citation
+            // (from Python, `config.citation`) ending with the link to the view on screen.
+            // Returns [open, citation].
+            about: function (clicks, config) {
+                if (!clicks) { return [none(), none()]; }
+                return [true, config.citation + " " + viewLink()];
             },
 
             // The button that unfolds a phone's filters, or folds them again: returns the
@@ -549,6 +569,7 @@
                 return movedYear ? [next.search, next.date] : [next.search, next.year];
             },
             label: label,
+            sentenceOn: sentenceOn,
         },
     });
 })();

@@ -73,7 +73,7 @@ class FramedView:
         orgs_of: the organizations whose memberships' changes start a period.
         words_id: the element that says the view in words, if any: each frame's
             `"summary"` is written there.
-        words: the words for controls (`{"always": ...}` or `{"today": ..., "past": ...}`).
+        words: the words for controls (`{"always": ...}` or `{"present": ..., "past": ...}`).
     """
 
     name: str
@@ -234,6 +234,7 @@ def register(view: FramedView, *, memberships: Callable[[], pd.DataFrame]) -> Ca
         State(store_id(view.name, "shown"), "data"),
         State(ids.FILTERS_DATE, "max"),
         State(ids.FILTERS_DATE, "min"),
+        State(ids.PAGE_CONFIG, "data"),  # the review date, which the words name after it
         prevent_initial_call=True,
     )
     return kept.get

@@ -78,5 +78,13 @@ DOWNLOAD_MEMBERSHIPS_BUTTON = "download-memberships-button"
 FIGURE_DOWNLOAD = "figure-download"
 FIGURE_DOWNLOAD_DONE = "figure-download-done"
 
+ABOUT_OPEN = "about-open"
+ABOUT_MODAL = "about-modal"
+ABOUT_TITLE = "about-title"
+ABOUT_REVIEWED = "about-reviewed"
+ABOUT_LICENCE = "about-licence"
+ABOUT_CITATION = "about-citation"
+DATA_REVIEWED = "data-reviewed"  # the footer's line with the review date
+
 THEME_CHOICE = "theme-choice"
 THEME_MODE = "theme-mode"

@@ -10,6 +10,7 @@ from dash import dcc, html
 from data import Dataset, country_name
 
 from . import (
+    about,
     appearance,
     country,
     downloads,
@@ -44,8 +45,12 @@ def _card(title: str, body, *, graph_id: str, view: str) -> dbc.Card:
 FILTER_BAR_CLASS = "filter-bar"
 
 
-def client_config() -> dict:
-    """What the browser's code needs to know of the page (`page-config`): ids, the URL's order, sizes."""
+def client_config(dataset: Dataset) -> dict:
+    """What the browser's code needs to know of the page (`page-config`).
+
+    Ids, the URL's parameters in order, sizes, and the day `dataset` was last reviewed
+    (`dataReviewed`, ISO 8601), which the sentence and the saved images name.
+    """
     return {
         "url": ids.URL,
         "year": ids.FILTERS_YEAR,
@@ -64,6 +69,8 @@ def client_config() -> dict:
         "slideWidth": downloads.SLIDE_WIDTH_PX,
         "filterBar": FILTER_BAR_CLASS,
         "foldLabels": [filters.FOLD_LABELS[False], filters.FOLD_LABELS[True]],
+        "dataReviewed": dataset.reviewed.isoformat(),
+        "citation": about.citation(dataset),
     }
 
 
@@ -82,7 +89,7 @@ def _header() -> html.Header:
                 ]
             ),
             html.Div(
-                [share.open_button(), downloads.layout(), appearance.layout()],
+                [share.open_button(), about.open_button(), downloads.layout(), appearance.layout()],
                 className="page-tools d-flex flex-wrap gap-2 align-items-center",
             ),
         ],
@@ -162,6 +169,7 @@ def _footer(dataset: Dataset) -> html.Footer:
                 id=ids.DATA_NOTE,
                 className="small text-body-secondary",
             ),
+            about.footer_line(dataset),
             share.embed_footer(),
         ],
         className="page-footer",
@@ -173,13 +181,14 @@ def layout(dataset: Dataset, *, today: dt.date) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
-            dcc.Store(id=ids.PAGE_CONFIG, data=client_config(), storage_type="memory"),
+            dcc.Store(id=ids.PAGE_CONFIG, data=client_config(dataset), storage_type="memory"),
             # The first stop of Tab: past the header and the filters, to the views.
             html.A(
                 "Skip to the views", href=f"#{ids.VIEWS}", className="visually-hidden-focusable skip-link"
             ),
             _header(),
             share.layout(),
+            about.layout(dataset),
             _filter_bar(dataset, today),
             summary.layout(
                 summary.sentence_for(

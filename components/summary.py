@@ -13,7 +13,7 @@ from data import PartialDate, country_name, vocabulary
 
 from . import ids, state
 
-__all__ = ["describe", "group_counts", "labels", "layout", "sentences", "words_on"]
+__all__ = ["compose", "describe", "group_counts", "labels", "layout", "sentences", "words_on"]
 
 
 def _names(codes: Sequence[str]) -> str:
@@ -57,6 +57,7 @@ def describe(
     today: dt.date,
     groups: Mapping[str, Mapping[str, int]],
     labels: Mapping[str, str] | None = None,
+    reviewed: dt.date | None = None,
 ) -> str:
     """One or two sentences: how many states each organization counts on `as_of`, and which are shared.
 
@@ -76,11 +77,27 @@ def describe(
         groups: for each organization, how many of the states counted are in each status
             group (see `group_counts`).
         labels: the names the organizations go by on `as_of`, by id (see `labels`).
+        reviewed: the day the data were last reviewed (`data.Dataset.reviewed`), if known:
+            after it the sentence speaks "As of" that day (see `compose`).
     """
     parts = sentences(regions, orgs=orgs, statuses=statuses, groups=groups, labels=labels)
-    if "always" in parts:
-        return parts["always"]
-    return parts["today"] if as_of >= today else f"On {PartialDate.of_day(as_of).label()}, {parts['past']}"
+    return compose(parts, as_of, today=today, reviewed=reviewed)
+
+
+def compose(words: Mapping[str, str], day: dt.date, *, today: dt.date, reviewed: dt.date | None) -> str:
+    """The sentence for `day` from `sentences`' words, as `sentenceOn` in assets/blocs.js puts it.
+
+    "Today, ..." on today; "On 24 April 2014, ..." on a day before it; and on a day after
+    the data were last `reviewed`, "As of 28 November 2026, ...": nothing later was checked,
+    so the sentence names the day its facts are known to hold, in the present tense.
+    """
+    if "always" in words:
+        return words["always"]
+    if reviewed is not None and day > reviewed:
+        return f"As of {PartialDate.of_day(reviewed).label()}, {words['present']}"
+    if day >= today:
+        return f"Today, {words['present']}"
+    return f"On {PartialDate.of_day(day).label()}, {words['past']}"
 
 
 def sentences(
@@ -94,8 +111,9 @@ def sentences(
     """`describe`'s sentence for any day with these regions, as the browser puts it together.
 
     Returns:
-        `{"always": ...}`, a sentence that names no day, or `{"today": ..., "past": ...}`:
-        the sentence for today, and the one for a past day once "On <day>, " is put before it.
+        `{"always": ...}`, a sentence that names no day, or `{"present": ..., "past": ...}`:
+        the sentence in the present tense and in the past, each to follow the words that
+        name its day ("Today, ", "On <day>, ", see `compose`).
     """
     labels = labels or {}
     if not orgs:
@@ -103,7 +121,7 @@ def sentences(
     if not statuses:
         return {"always": "No status is selected: choose at least one in Statuses."}
     return {
-        "today": "Today, " + _counts(regions, orgs, groups, labels, "are"),
+        "present": _counts(regions, orgs, groups, labels, "are"),
         "past": _counts(regions, orgs, groups, labels, "were"),
     }
 
@@ -169,9 +187,7 @@ def sentence_for(dataset: data.Dataset, orgs: object, date: object, statuses: ob
     statuses = state.known_statuses(statuses)
     day = state.day_from_control(date, today)
     words = words_on(dataset, day, orgs=orgs, statuses=statuses)
-    if "always" in words:
-        return words["always"]
-    return words["today"] if day >= today else f"On {PartialDate.of_day(day).label()}, {words['past']}"
+    return compose(words, day, today=today, reviewed=dataset.reviewed)
 
 
 def words_on(dataset: data.Dataset, day: dt.date, *, orgs: Sequence[str], statuses: Sequence[str]) -> dict:

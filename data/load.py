@@ -1,4 +1,4 @@
-"""Reading and validating the three tables.
+"""Reading and validating the three tables, and what the data say about themselves (`about.csv`).
 
 Validation collects every problem in every file before it stops, so a person
 fixing the data sees the whole list at once, each problem named by file, row
@@ -22,12 +22,20 @@ import pandas as pd
 
 from . import schema
 from .countries import country_name, is_country_code
-from .dates import PartialDate
+from .dates import PartialDate, Precision
 
 __all__ = ["BUNDLED_DIR", "DataError", "Dataset", "Problem", "load_dataset"]
 
 BUNDLED_DIR = Path(__file__).resolve().parent
 DATA_DIR_VARIABLE = "BLOCS_DATA_DIR"
+# The columns of each table that hold dates, none of which may be after the review date.
+DATED_COLUMNS = MappingProxyType(
+    {
+        "organizations.csv": ("founded", "ended"),
+        "memberships.csv": ("start", "end"),
+        "events.csv": ("date",),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -71,11 +79,18 @@ class Dataset:
     Security Treaty" for a row of `CST`).
     `events` gains `day` (the first day of its date) and list columns
     `org_list` and `country_list`.
+    `about` holds `about.csv`'s values by key (see `schema.ABOUT_KEYS`).
     """
 
     organizations: pd.DataFrame
     memberships: pd.DataFrame
     events: pd.DataFrame
+    about: Mapping[str, str]
+
+    @property
+    def reviewed(self) -> dt.date:
+        """The day the tables were last checked against their sources: no date in them is later."""
+        return dt.date.fromisoformat(self.about["reviewed"])
 
     @cached_property
     def families(self) -> tuple[str, ...]:
@@ -120,6 +135,9 @@ def load_dataset(directory: str | os.PathLike[str] | None = None) -> Dataset:
     _check_organizations(raw["organizations.csv"], problems)
     _check_memberships(raw["memberships.csv"], org_ids, problems)
     _check_events(raw["events.csv"], org_ids, problems)
+    reviewed = _check_about(raw["about.csv"], problems)
+    if reviewed is not None:
+        _check_not_after(raw, reviewed, problems)
     if problems:
         raise DataError(problems)
     return _derive(raw)
@@ -190,13 +208,13 @@ def _check_date(name: str, record: dict, column: str, problems: list[Problem]) -
         return None
 
 
-def _check_source(name: str, record: dict, problems: list[Problem]) -> None:
-    source = record["source"]
+def _check_source(name: str, record: dict, problems: list[Problem], column: str = "source") -> None:
+    source = record[column]
     if source == "":
         return  # already reported as required
     parts = urlsplit(source)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in source:
-        problems.append(Problem(name, record["_row"], "source", f"{source!r} is not an http(s) URL"))
+        problems.append(Problem(name, record["_row"], column, f"{source!r} is not an http(s) URL"))
 
 
 def _check_unique(name: str, frame: pd.DataFrame, column: str, problems: list[Problem]) -> None:
@@ -302,6 +320,58 @@ def _check_events(frame: pd.DataFrame, org_ids: set[str], problems: list[Problem
         _check_source(name, record, problems)
 
 
+def _check_about(frame: pd.DataFrame, problems: list[Problem]) -> dt.date | None:
+    """Check `about.csv`: each known key once, the review date a day, the licence's URL a URL.
+
+    Returns:
+        The review date, if it is valid.
+    """
+    name = "about.csv"
+    _check_unique(name, frame, "key", problems)
+    rows: dict[str, dict] = {}
+    for record in _records(frame):
+        key = record["key"]
+        if key and key not in schema.ABOUT_KEYS:
+            allowed = ", ".join(schema.ABOUT_KEYS)
+            problems.append(Problem(name, record["_row"], "key", f"{key!r} is not one of {allowed}"))
+        rows.setdefault(key, record)
+    for key in schema.ABOUT_KEYS:
+        if key not in rows:
+            problems.append(Problem(name, None, "key", f"no row gives {key!r}"))
+    if "licence_url" in rows:
+        _check_source(name, rows["licence_url"], problems, column="value")
+    if "reviewed" not in rows:
+        return None
+    record = rows["reviewed"]
+    reviewed = _check_date(name, record, "value", problems)
+    if reviewed is not None and reviewed.precision is not Precision.DAY:
+        problems.append(
+            Problem(name, record["_row"], "value", f"the review date {reviewed} must be a day (YYYY-MM-DD)")
+        )
+        return None
+    return reviewed and reviewed.first_day
+
+
+def _check_not_after(raw: Mapping[str, pd.DataFrame], reviewed: dt.date, problems: list[Problem]) -> None:
+    """No table speaks of a day after the data were last reviewed."""
+    for name, columns in DATED_COLUMNS.items():
+        for record in _records(raw[name]):
+            for column in columns:
+                try:
+                    date = PartialDate.parse(record[column])
+                except ValueError:
+                    continue  # empty, or already reported
+                if date.first_day > reviewed:
+                    problems.append(
+                        Problem(
+                            name,
+                            record["_row"],
+                            column,
+                            f"{date} is after the review date in about.csv ({reviewed.isoformat()})",
+                        )
+                    )
+
+
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(schema.LIST_SEPARATOR) if part.strip()]
 
@@ -348,4 +418,6 @@ def _derive(raw: dict[str, pd.DataFrame]) -> Dataset:
     events["country_list"] = events["countries"].map(lambda cell: tuple(_split(cell)))
     events["families"] = events["org_list"].map(lambda orgs: tuple(dict.fromkeys(map(family, orgs))))
     events = events.sort_values(["day", "id"], kind="stable").reset_index(drop=True)
-    return Dataset(organizations, memberships, events)
+    about = raw["about.csv"]
+    about = MappingProxyType(dict(zip(about["key"], about["value"], strict=True)))
+    return Dataset(organizations, memberships, events, about)

@@ -7,6 +7,7 @@ from types import MappingProxyType
 from . import vocabulary
 
 __all__ = [
+    "ABOUT_KEYS",
     "CATEGORIES",
     "COLUMNS",
     "LIST_SEPARATOR",
@@ -42,11 +43,14 @@ EVENTS = (
     "notes",
 )
 
+ABOUT = ("key", "value")
+
 COLUMNS = MappingProxyType(
     {
         "organizations.csv": ORGANIZATIONS,
         "memberships.csv": MEMBERSHIPS,
         "events.csv": EVENTS,
+        "about.csv": ABOUT,
     }
 )
 
@@ -56,6 +60,7 @@ OPTIONAL = MappingProxyType(
         "organizations.csv": frozenset({"ended", "successor", "successor_relation", "parent", "notes"}),
         "memberships.csv": frozenset({"end", "notes"}),
         "events.csv": frozenset({"orgs", "countries", "notes"}),
+        "about.csv": frozenset(),
     }
 )
 
@@ -65,3 +70,12 @@ ORG_KINDS = frozenset({"treaty", "organization", "assembly", "grouping"})
 # their words are in `vocabulary`.
 STATUSES = tuple(vocabulary.STATUSES)
 CATEGORIES = tuple(vocabulary.CATEGORIES)
+
+# The keys of `about.csv`, each on one row, all required: what the data say about themselves.
+ABOUT_KEYS = MappingProxyType(
+    {
+        "reviewed": "the day the tables were last checked against their sources (YYYY-MM-DD)",
+        "licence": "the short name of the licence of the compilation",
+        "licence_url": "the licence's text on the web",
+    }
+)

@@ -34,12 +34,18 @@ VALID_TABLES = {
         "c,2017,Enlargement,Joined.,membership,OTHER,IND,https://example.org/3,\n"
         "d,2007-10-05,Memorandum,Signed.,cooperation,NEW;OTHER,,https://example.org/4,\n"
     ),
+    "about.csv": (
+        "key,value\n"
+        "reviewed,2026-11-28\n"
+        "licence,CC BY 4.0\n"
+        "licence_url,https://creativecommons.org/licenses/by/4.0/\n"
+    ),
 }
 
 
 @pytest.fixture
 def tables_dir(tmp_path: Path) -> Path:
-    """A folder holding a small, valid set of the three tables."""
+    """A folder holding a small, valid set of the three tables and `about.csv`."""
     for name, text in VALID_TABLES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     return tmp_path
@@ -58,6 +64,6 @@ def bundled() -> data.Dataset:
 @pytest.fixture
 def bundled_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled tables."""
-    for name in ("organizations.csv", "memberships.csv", "events.csv"):
+    for name in data.schema.COLUMNS:
         shutil.copy(data.BUNDLED_DIR / name, tmp_path / name)
     return tmp_path

@@ -86,10 +86,15 @@ def test_no_wcag_violation_in_dark_colours(dash_br, served):
         dash_br.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
-def test_no_wcag_violation_with_the_share_dialog_open(dash_br, served):
+@pytest.mark.parametrize(
+    ("button", "inside"),
+    [("#share-open", "#share-link"), ("#about-open", "#about-citation")],
+    ids=["share", "about"],
+)
+def test_no_wcag_violation_with_a_dialog_open(dash_br, served, button, inside):
     open_page(dash_br, served.page(), ready=".js-plotly-plot .main-svg")
     settled(dash_br)
-    dash_br.find_element("#share-open").click()
-    wait_for(dash_br, lambda: dash_br.find_element("#share-link").is_displayed(), message="dialog")
+    dash_br.find_element(button).click()
+    wait_for(dash_br, lambda: dash_br.find_element(inside).is_displayed(), message="dialog")
     found = violations(dash_br)
     assert found == [], json.dumps(found, indent=1)

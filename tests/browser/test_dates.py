@@ -150,6 +150,23 @@ def test_the_date_controls_and_the_url_follow_each_other_as_the_server_would_hav
         assert call(page, "label", day.isoformat()) == PartialDate.of_day(day).label()
 
 
+def test_the_sentence_names_its_day_as_the_server_does(page):
+    words = {"present": "6 states are members of the CSTO.", "past": "6 states were members of the CSTO."}
+    reviewed = dt.date(2026, 11, 28)
+    cases = [  # (day, today): today, a past day, and days after the review
+        (reviewed, reviewed),
+        (dt.date(2014, 4, 24), reviewed),
+        (reviewed, dt.date(2027, 3, 1)),
+        (dt.date(2026, 11, 29), dt.date(2026, 11, 29)),
+        (dt.date(2027, 1, 1), dt.date(2027, 3, 1)),
+    ]
+    for day, today in cases:
+        said = call(page, "sentenceOn", words, day.isoformat(), today.isoformat(), reviewed.isoformat())
+        assert said == summary.compose(words, day, today=today, reviewed=reviewed), (day, today)
+    always = {"always": "No status is selected: choose at least one in Statuses."}
+    assert call(page, "sentenceOn", always, "2027-01-01", "2027-01-01", "2026-11-28") == always["always"]
+
+
 FRAMES = {
     "key": "k1",
     "title": "As of ",

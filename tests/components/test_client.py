@@ -28,8 +28,9 @@ def test_every_browser_callback_is_a_named_function_in_the_assets():
         assert re.search(rf"\b{function}: function", script), function
 
 
-def test_the_page_tells_the_browser_the_ids_and_the_urls_order():
-    config = client_config()
+def test_the_page_tells_the_browser_the_ids_the_urls_order_and_the_review_date(small_dataset):
+    config = client_config(small_dataset)
     assert config["url"] == ids.URL and config["parameters"][:2] == ["orgs", "date"]
+    assert config["dataReviewed"] == "2026-11-28"
     layout = dashboard.server.test_client().get("/_dash-layout").get_data(as_text=True)
     assert ids.PAGE_CONFIG in layout

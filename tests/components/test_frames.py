@@ -103,9 +103,7 @@ def test_a_frame_is_picked_by_the_last_period_started_on_or_before_the_day():
 def sentence_on(bundle, day):
     """The summary the browser writes for `day` (see `sentenceOn` in assets/blocs.js)."""
     words = frames.frame_on(bundle, day)["summary"]
-    if "always" in words:
-        return words["always"]
-    return words["today"] if day >= TODAY else f"On {PartialDate.of_day(day).label()}, {words['past']}"
+    return summary.compose(words, day, today=TODAY, reviewed=data.bundled_dataset().reviewed)
 
 
 @pytest.mark.parametrize("controls", [*CONTROLS, state.Controls(statuses=())])

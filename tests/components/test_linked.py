@@ -102,4 +102,4 @@ def test_summary_says_none_and_agrees_in_number(bundled):
         groups={"CSTO": {"member": 2}, "SCO": {"member": 1}},
     )
     assert words["past"].endswith("; 1 was in both: Kazakhstan.")
-    assert words["today"].endswith("; 1 is in both: Kazakhstan.")
+    assert words["present"].endswith("; 1 is in both: Kazakhstan.")

@@ -99,3 +99,63 @@ def test_undecodable_file_is_reported(tables_dir):
 def test_bundled_data_is_valid(bundled):
     assert len(bundled.memberships) > 100
     assert len(bundled.events) >= 50
+
+
+def test_about_gives_the_review_date_and_the_licence(small_dataset, bundled):
+    assert small_dataset.reviewed == dt.date(2026, 11, 28)
+    assert small_dataset.about["licence"] == "CC BY 4.0"
+    assert bundled.reviewed == dt.date(2026, 11, 28)
+    assert bundled.about["licence_url"].startswith("https://creativecommons.org/licenses/by/4.0")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "row", "column", "words"),
+    [
+        ("reviewed,2026-11-28", "reviewed,2026-11", 2, "value", "must be a day"),
+        ("reviewed,2026-11-28", "reviewed,28/11/2026", 2, "value", "YYYY"),
+        ("reviewed,2026-11-28", "reviewed,", 2, "value", "required"),
+        ("licence_url,https://", "licence_url,creativecommons.org ", 4, "value", "not an http"),
+        ("licence,CC BY 4.0", "license,CC BY 4.0", 3, "key", "not one of"),
+        ("licence,CC BY 4.0", "licence,CC BY 4.0\nlicence,CC0", 4, "key", "earlier row"),
+    ],
+)
+def test_each_rule_of_about_names_its_row_and_column(tables_dir, old, new, row, column, words):
+    replace_in(tables_dir, "about.csv", old, new)
+    problems = problems_of(tables_dir)
+    assert any(
+        p.file == "about.csv" and p.row == row and p.column == column and words in p.message for p in problems
+    ), problems
+
+
+def test_a_key_missing_from_about_is_named(tables_dir):
+    replace_in(tables_dir, "about.csv", "licence,CC BY 4.0\n", "")
+    assert "about.csv, column 'key': no row gives 'licence'" in [str(p) for p in problems_of(tables_dir)]
+
+
+def test_a_missing_about_file_stops_loading(tables_dir):
+    (tables_dir / "about.csv").unlink()
+    assert any(str(p).startswith("about.csv: the file is missing") for p in problems_of(tables_dir))
+
+
+def test_no_date_in_the_tables_is_after_the_review_date(tables_dir):
+    replace_in(tables_dir, "about.csv", "reviewed,2026-11-28", "reviewed,2012-06-30")
+    found = {(p.file, p.row, p.column) for p in problems_of(tables_dir)}
+    # memberships that start or end after it, and the event of 2017 (which stands at 1 January)
+    assert found == {
+        ("memberships.csv", 4, "end"),
+        ("memberships.csv", 5, "start"),
+        ("memberships.csv", 8, "end"),
+        ("memberships.csv", 9, "start"),
+        ("events.csv", 4, "date"),
+    }
+    message = next(str(p) for p in problems_of(tables_dir) if p.file == "events.csv")
+    assert (
+        message == "events.csv, row 4, column 'date': 2017 is after the review date in about.csv (2012-06-30)"
+    )
+
+
+def test_an_organization_dated_after_the_review_date_is_named(tables_dir):
+    replace_in(tables_dir, "about.csv", "reviewed,2026-11-28", "reviewed,2002-09-30")
+    found = {(p.file, p.row, p.column) for p in problems_of(tables_dir)}
+    assert {("organizations.csv", 2, "ended"), ("organizations.csv", 3, "founded")} <= found
+    assert ("organizations.csv", 4, "founded") not in found  # 2001
