@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from browsing import open_page, url_query, wait_for, wait_for_title
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 IN_SIGHT = """
@@ -81,4 +82,28 @@ def test_beside_a_tall_timeline_the_overlap_keeps_its_height_and_stays_in_sight(
         dash_br,
         lambda: 0 <= dash_br.driver.execute_script(CARDS)["overlapTop"] < 100,
         message="the overlap follows the scroll",
+    )
+
+
+TOOLBAR_SHOWN = """
+return [...document.querySelectorAll(`#${arguments[0]} .modebar-group`)]
+    .map((group) => getComputedStyle(group).opacity);
+"""
+
+
+def test_where_nothing_hovers_a_toolbar_waits_to_be_asked_for(dash_br, served):
+    # Headless Chromium, like a phone, matches (hover: none): plotly.js would show every
+    # toolbar all the time, over the figures' titles.
+    dash_br.driver.set_window_size(390, 844)
+    open_page(dash_br, served.page("?date=2014-04-24"))
+    wait_for_title(dash_br, "map-graph", "24 April 2014")
+    assert dash_br.driver.execute_script("return matchMedia('(hover: none)').matches")
+    for graph in ("map-graph", "overlap-graph", "timeline-graph"):
+        opacities = dash_br.driver.execute_script(TOOLBAR_SHOWN, graph)
+        assert opacities and set(opacities) == {"0"}, (graph, opacities)
+    ActionChains(dash_br.driver).move_to_element(dash_br.find_element("#map-graph")).perform()
+    wait_for(
+        dash_br,
+        lambda: set(dash_br.driver.execute_script(TOOLBAR_SHOWN, "map-graph")) == {"1"},
+        message="the touched map's toolbar",
     )
