@@ -153,6 +153,9 @@ TEMPLATE = {
         "hoverlabel": {"align": "left", "font": {"family": FONT_FAMILY}},
         "legend": {"bgcolor": "rgba(255,255,255,0.8)"},
         "margin": {"b": 8, "l": 8, "r": 8, "t": 8},
+        # plotly.js derives the toolbar's ground from the (transparent) paper: a dark veil
+        # with pale icons on the light page. Bootstrap's greys and focus blue instead.
+        "modebar": {"bgcolor": "rgba(255,255,255,0.85)", "color": "#5C636A", "activecolor": "#0A58CA"},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
     }
@@ -180,6 +183,7 @@ DARK = {
     "border": "#212529",
     "grid": "#495057",
     "legend": "rgba(33,37,41,0.8)",
+    "modebar": {"bgcolor": "rgba(33,37,41,0.85)", "color": "#ADB5BD", "activecolor": "#8BB9FE"},
 }
 
 
@@ -212,6 +216,7 @@ def styled(figure: dict, mode: object) -> dict:
             "font": {"color": DARK["text"]},
             "legend": {"bgcolor": DARK["legend"]},
             "hoverlabel": {"bgcolor": "#212529", "font": {"color": DARK["text"]}},
+            "modebar": dict(DARK["modebar"]),
         },
     )
     if "geo" in layout:
