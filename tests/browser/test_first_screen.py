@@ -107,3 +107,51 @@ def test_where_nothing_hovers_a_toolbar_waits_to_be_asked_for(dash_br, served):
         lambda: set(dash_br.driver.execute_script(TOOLBAR_SHOWN, "map-graph")) == {"1"},
         message="the touched map's toolbar",
     )
+
+
+# Everything outside the figures that holds text or takes input, and lies partly outside
+# the page's width (WCAG 1.4.10: at 320 CSS px nothing may need a sideways scroll).
+OUT_OF_WIDTH = """
+const width = document.documentElement.clientWidth;
+const out = [];
+for (const element of document.querySelectorAll("body *:not(svg):not(svg *)")) {
+    const own = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+    if (!own && !element.matches("input, select, button")) { continue; }
+    for (const box of element.getClientRects()) {
+        if (box.width > 0 && (box.left < -1 || box.right > width + 1)) {
+            out.push(element.tagName + "#" + element.id + " " + JSON.stringify(element.textContent.trim().slice(0, 30)));
+            break;
+        }
+    }
+}
+return {out: out, scroll: document.documentElement.scrollWidth - width};
+"""
+CONTROLS = (
+    "#share-open",
+    "#about-open",
+    "#download-memberships-button",
+    "#theme-choice",
+    "#filters-date",
+    "#filters-play",
+    "#filters-year",
+    "#filters-orgs",
+    "#filters-status-summary",
+    "#filters-country",
+    "#filters-reset",
+    "#country-panel",
+)
+
+
+@pytest.mark.parametrize("width", [320, 640])
+def test_at_320_px_or_200_percent_zoom_nothing_is_lost_or_scrolls_sideways(dash_br, served, width):
+    # 640 CSS px is a 1280-px screen at 200 % zoom; 320, the width WCAG 1.4.10 names.
+    dash_br.driver.set_window_size(width, 700)
+    open_page(dash_br, served.page("?date=2014-04-24&orgs=CSTO,SCO,NATO&country=KAZ"))
+    wait_for_title(dash_br, "map-graph", "24 April 2014")
+    fold = dash_br.find_element("#filters-fold")
+    if fold.is_displayed():
+        fold.click()
+    for control in CONTROLS:
+        wait_for(dash_br, dash_br.find_element(control).is_displayed, timeout=5, message=control)
+    seen = dash_br.driver.execute_script(OUT_OF_WIDTH)
+    assert seen == {"out": [], "scroll": 0}
