@@ -11,6 +11,7 @@ import pandas as pd
 from data import PartialDate, vocabulary
 
 from .. import theme
+from ..text_width import hover_wrapped
 
 __all__ = [
     "DETAIL_SCALE",
@@ -191,9 +192,16 @@ def _choropleth(group: pd.DataFrame, category: str, colour: str) -> dict:
         "legendgroup": category,
         "showlegend": True,
         "marker": {"line": {"color": theme.BORDER_COLOUR, "width": 0.5}},
-        "customdata": list(zip(group["country"], group["hover"], group["iso3"], strict=True)),
+        "customdata": list(
+            zip(group["country"], group["hover"].map(_hover_lines), group["iso3"], strict=True)
+        ),
         "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
     }
+
+
+def _hover_lines(hover: str) -> str:
+    """A state's hover text (a line per status) with each line wrapped to fit a phone."""
+    return "<br>".join(hover_wrapped(line) for line in hover.split("<br>"))
 
 
 def _small_state_markers(states: pd.DataFrame, points: pd.DataFrame) -> dict | None:
@@ -219,7 +227,9 @@ def _small_state_markers(states: pd.DataFrame, points: pd.DataFrame) -> dict | N
             "color": list(small["colour"]),
             "line": {"color": theme.TEXT_COLOUR, "width": 1},
         },
-        "customdata": list(zip(small["country"], small["hover"], small["iso3"], strict=True)),
+        "customdata": list(
+            zip(small["country"], small["hover"].map(_hover_lines), small["iso3"], strict=True)
+        ),
         "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
     }
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -15,7 +14,7 @@ from data import country_name, vocabulary
 from data.schema import CATEGORIES
 
 from .. import theme
-from ..text_width import text_width
+from ..text_width import HOVER_BOLD_CHARS, hover_wrapped, text_width
 
 __all__ = [
     "AS_OF_LINE",
@@ -84,10 +83,6 @@ def dodge_levels(days: Sequence[pd.Timestamp], gap_days: int = DODGE_DAYS) -> li
     return levels
 
 
-def _wrap(text: str, width: int = 60) -> str:
-    return "<br>".join(textwrap.wrap(text, width)) if text else ""
-
-
 def _rows(
     periods: pd.DataFrame, orgs: Sequence[str]
 ) -> tuple[list[tuple[str, str | None]], list[tuple[str, int, int]]]:
@@ -145,7 +140,7 @@ def _period_traces(periods: pd.DataFrame, rows: list[tuple[str, str | None]], to
                     )
                 ),
                 "hovertemplate": (
-                    "<b>%{customdata[0]}</b>: %{customdata[2]} of %{customdata[1]}<br>"
+                    "<b>%{customdata[0]}</b><br>%{customdata[2]} of %{customdata[1]}<br>"
                     "%{customdata[3]} to %{customdata[4]}<br>Source: %{customdata[5]}<extra></extra>"
                 ),
             }
@@ -171,7 +166,9 @@ def _event_traces(
     categories: Sequence[str],
     lane_y: dict[str, float],
     gap_days: int = DODGE_DAYS,
+    names: Mapping[str, str] | None = None,
 ) -> list[dict]:
+    names = names or {}
     traces = []
     for category in categories:
         rows = events[events["category"] == category].sort_values("day", kind="stable")
@@ -208,18 +205,22 @@ def _event_traces(
                 "customdata": list(
                     zip(
                         rows["date_label"],
-                        rows["title"],
-                        rows["orgs"].str.replace(";", ", "),
+                        rows["title"].map(lambda title: hover_wrapped(title, HOVER_BOLD_CHARS)),
+                        rows["orgs"].map(
+                            lambda ids: hover_wrapped(", ".join(names.get(o, o) for o in ids.split(";")))
+                        ),
                         rows["id"],
-                        rows["description"].map(_wrap),
-                        rows["country_list"].map(lambda codes: ", ".join(country_name(c) for c in codes)),
+                        rows["description"].map(hover_wrapped),
+                        rows["country_list"].map(
+                            lambda codes: hover_wrapped(", ".join(country_name(c) for c in codes))
+                        ),
                         rows["source"].map(lambda url: urlsplit(url).netloc.removeprefix("www.")),
                         strict=True,
                     )
                 ),
                 "hovertemplate": (
-                    "<b>%{customdata[1]}</b><br>%{customdata[0]} · %{customdata[2]}<br>%{customdata[4]}<br>"
-                    "<i>%{customdata[5]}</i><br>Source: %{customdata[6]} · click for details<extra></extra>"
+                    "<b>%{customdata[1]}</b><br>%{customdata[0]}<br>%{customdata[2]}<br>%{customdata[4]}<br>"
+                    "<i>%{customdata[5]}</i><br>Source: %{customdata[6]}<br>Click for details<extra></extra>"
                 ),
             }
         )
@@ -437,6 +438,7 @@ def build_timeline_figure(
         categories=grid.lanes,
         lane_y=grid.lane_y,
         gap_days=marker_gap_days(x_axis["range"]),
+        names=names,
     )
     ring = _selection_ring(traces, events, selected_event)
     if ring is not None:

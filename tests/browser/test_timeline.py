@@ -18,7 +18,10 @@ from browsing import (
     url_query,
     wait_for,
 )
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.actions import interaction
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.actions.pointer_input import PointerInput
 
 READY = "#timeline-graph .scatterlayer .point"
 EVENT = "csto-suspends-nato-contacts-2014"
@@ -205,3 +208,57 @@ def test_the_as_of_line_follows_the_date_and_survives_a_redraw(dash_br, served):
         message="timeline redrawn",
     )
     assert as_of_line(dash_br) == "2014-04-24"
+
+
+def centre_of(browser, element):
+    """`element`'s centre in the window, scrolled into sight (see the hover test above)."""
+    return browser.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});"
+        "const box = arguments[0].getBoundingClientRect();"
+        "return [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];",
+        element,
+    )
+
+
+LABEL_INSIDE = """
+const label = document.querySelector(`#${arguments[0]} .hoverlayer .hovertext`);
+if (!label) { return null; }
+const box = label.getBoundingClientRect();
+const graph = document.getElementById(arguments[0]).getBoundingClientRect();
+return box.left >= graph.left && box.right <= graph.right;
+"""
+
+
+def test_on_a_phone_hover_labels_fit_and_a_tap_opens_the_event_tapped(dash_br, served):
+    dash_br.driver.set_window_size(390, 844)
+    open_page(dash_br, served.page("?date=2014-04-24"), ready=READY)
+    mouse = ActionBuilder(dash_br.driver)
+    events = [
+        c[3]
+        for trace in plot_data(dash_br, "timeline-graph")
+        if trace["type"] == "scatter" and trace.get("hovertemplate")
+        for c in trace["customdata"]
+    ]
+    checked = 0
+    for event in events[:: max(1, len(events) // 15)]:
+
+        def labelled(event=event):
+            mouse.pointer_action.move_to_location(*centre_of(dash_br, event_point(dash_br, event)))
+            mouse.perform()
+            time.sleep(0.2)
+            return dash_br.driver.execute_script(LABEL_INSIDE, "timeline-graph")
+
+        try:
+            inside = wait_for(dash_br, lambda: labelled() is not None, timeout=3) and labelled()
+        except TimeoutException:
+            continue  # a marker under another's hover area: its neighbour answers
+        assert inside, dash_br.find_element("#timeline-graph .hoverlayer").text
+        checked += 1
+    assert checked >= 10
+    # Beside it, 16 June and 6 November 2014: a tap on 24 April opened 6 November.
+    finger = ActionBuilder(dash_br.driver, mouse=PointerInput(interaction.POINTER_TOUCH, "finger"))
+    finger.pointer_action.move_to_location(*centre_of(dash_br, event_point(dash_br, EVENT)))
+    finger.pointer_action.pointer_down().pointer_up()
+    finger.perform()
+    wait_for(dash_br, lambda: "event=" in url_query(dash_br), message="an event opened")
+    assert f"event={EVENT}" in url_query(dash_br)

@@ -16,6 +16,7 @@ from components.map import (
     table_rows,
 )
 from components.map.callbacks import clicked_country, map_figure
+from components.text_width import text_width
 
 DAY = dt.date(2014, 4, 24)
 
@@ -189,3 +190,15 @@ def test_the_map_opens_wide_enough_for_every_member_the_organizations_ever_had()
     # A reader's own zoom still wins.
     zoomed = state.Controls(orgs=("NATO",), zoom=(("geo.projection.scale", 3.0),))
     assert map_figure(zoomed, DAY)["layout"]["geo"]["projection"]["scale"] == 3.0
+
+
+def test_hover_lines_fit_a_phones_map_and_keep_every_status(bundled, points):
+    day = dt.date(2024, 12, 31)
+    figure = build_map_figure(classified(bundled, ["CSTO", "SCO", "CSTO_PA"], day), points, as_of=day)
+    hovers = [row[1] for trace in figure["data"] for row in trace.get("customdata") or [] if len(row) > 1]
+    lines = [line for hover in hovers for line in hover.split("<br>")]
+    assert len(hovers) > 20
+    # Under 300 px: with the label's padding, inside a phone's 330-px map.
+    assert max(text_width(line, 13) for line in lines) <= 300
+    wrapped = next(h for h in hovers if "participation frozen" in h)  # Armenia: nothing dropped
+    assert "participation frozen since 22 February 2024" in wrapped.replace("<br>", " ")

@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 
 import pandas as pd
 import pytest
@@ -27,6 +28,7 @@ from data import vocabulary
 CATEGORY_SYMBOLS = {category.id: category.marker for category in vocabulary.CATEGORIES.values()}
 TODAY = dt.date(2026, 11, 28)
 DAY = dt.date(2014, 4, 24)
+PHONE_PLOT_PX = 330  # the timeline's plot on a 390-px phone
 
 
 def view(dataset, orgs=("CSTO", "SCO"), statuses=DEFAULT_STATUSES, country=None, region=None, categories=None, span=None):  # fmt: skip
@@ -96,7 +98,10 @@ def test_events_have_a_lane_and_symbol_per_category_and_a_neutral_legend(bundled
     suspension = next(t for t in markers if t.name == "Suspension")
     details = {c[3]: c for c in suspension.customdata}
     event = details["csto-suspends-nato-contacts-2014"]
-    assert event[0] == "24 April 2014" and event[1] == "CSTO halts efforts to build contacts with NATO"
+    assert event[0] == "24 April 2014"
+    assert (
+        event[1].replace("<br>", " ") == "CSTO halts efforts to build contacts with NATO"
+    )  # wrapped for hover
     assert "NATO" in event[2] and "eurasianet.org" in event[6]
 
 
@@ -288,3 +293,27 @@ def test_the_key_s_items_show_a_swatch_or_the_filter_s_symbol():
     assert swatch.children[0].style == {"backgroundColor": "#0072B2"} and swatch.children[1] == "SCO: member"
     assert symbol.children[0].children == "▲" and symbol.children[1] == "Crisis"
     assert symbol.children[0].className == "timeline-key__symbol"
+
+
+def hover_lines(trace):
+    """Each hover label of `trace` as the reader sees it: its template filled in, tags stripped, by line."""
+    for row in trace["customdata"]:
+        text = re.sub(
+            r"%\{customdata\[(\d)\]\}", lambda m, row=row: str(row[int(m.group(1))]), trace["hovertemplate"]
+        )
+        text = re.sub(r"<extra>.*</extra>|<(?!br>)[^>]+>", "", text)
+        yield text.split("<br>")
+
+
+def test_hover_labels_fit_a_phones_plot_and_name_organizations_as_the_filters_do(bundled):
+    orgs, day, periods, events, *_ = view(bundled, orgs=("CSTO", "SCO", "NATO"))
+    names = dict(zip(bundled.organizations["id"], bundled.organizations["short_name"], strict=True))
+    figure = build_timeline_figure(periods, events, orgs=orgs, as_of=day, today=TODAY, names=names)
+    labels = [lines for trace in figure["data"] if trace.get("hovertemplate") for lines in hover_lines(trace)]
+    assert len(labels) > 100
+    widest = max(
+        text_width(line, 13, bold=index == 0) for lines in labels for index, line in enumerate(lines)
+    )
+    assert widest <= PHONE_PLOT_PX - 30  # a label's padding and arrow, inside a phone's 330 px plot
+    words = " ".join(line for lines in labels for line in lines)
+    assert "Shanghai Five, SCO" in words and "SHANGHAI5" not in words
