@@ -197,6 +197,89 @@
         return url.toString().replace(/%2C/g, ",");
     }
 
+    // Slide-ready images (the cards' PNG and SVG buttons). A figure is drawn off screen at
+    // the slide's size divided by a scale (2 if it fits: fonts twice as large as on
+    // screen; less for a tall timeline, whose rows need the room), with its title and
+    // the as-of date above and, under whatever the figure has at its foot (the map's
+    // legend, the diagram's notes, the time axis), the source line and the link to the
+    // view. The margins are measured on that drawing, then widened for the two.
+    const SLIDE_SCALES = [2, 1.5, 1.25, 1];  // each divides 1920 and 1080 exactly
+    const SLIDE_TITLE_PX = 40;
+    const SLIDE_FOOT_PX = 36;
+
+    function escaped(text) {
+        return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    }
+
+    // The largest scale at which a figure with a height of its own (the timeline's rows,
+    // `meta.export.height`) keeps SLIDE_SQUEEZE of it: its rows close up, their labels keep
+    // their size. The map and the diagram fill what they are given.
+    const SLIDE_SQUEEZE = 0.65;
+    function slideScale(figure, slide) {
+        const needed = (figure.layout.height || 0) * SLIDE_SQUEEZE + SLIDE_TITLE_PX + SLIDE_FOOT_PX;
+        return SLIDE_SCALES.find((scale) => slide.height / scale >= needed) || 1;
+    }
+
+    // The slide's background: the card's own colour, opaque (white, or dark grey in dark
+    // colours, whose figures have light text), so that a slide of any colour shows the
+    // figure as the page does; white if the card has none.
+    function slideBackground(graph) {
+        const colour = getComputedStyle(graph.closest(".card") || document.body).backgroundColor;
+        return !colour || colour === "transparent" || /^rgba\(.*,\s*0\)$/.test(colour) ? "#ffffff" : colour;
+    }
+
+    // `figure` (from `blocsExportFigure`) at `width`×`height`, titled, its margins left to grow.
+    function slideLayout(figure, width, height, title, background) {
+        const layout = Object.assign({}, figure.layout, {
+            width: width, height: height, autosize: false, paper_bgcolor: background,
+            margin: Object.assign({}, figure.layout.margin, {t: 8, autoexpand: true}),
+            title: {
+                text: title, font: {size: 18}, xref: "container", x: 0, xanchor: "left",
+                yref: "container", y: 1, yanchor: "top", pad: {l: 10, t: 10},
+            },
+        });
+        delete layout.meta;
+        if (layout.xaxis) { layout.xaxis = Object.assign({}, layout.xaxis, {automargin: true}); }
+        return layout;
+    }
+
+    // The foot's two lines, placed under what the drawing `gd` has below its plot.
+    function slideFoot(gd, lines) {
+        const size = gd._fullLayout._size;
+        return {
+            text: lines.map(escaped).join("<br>"), showarrow: false, align: "left",
+            xref: "paper", x: 0, xanchor: "left", xshift: 10 - size.l,
+            yref: "paper", y: 0, yanchor: "top", yshift: -size.b - 4,
+            font: {size: 11},
+        };
+    }
+
+    async function saveSlide(source, format, words, slide) {
+        const figure = window.blocsExportFigure(source);
+        const scale = slideScale(figure, slide);
+        const [width, height] = [slide.width / scale, slide.height / scale];
+        const gd = document.createElement("div");
+        gd.className = "slide-drawing";
+        gd.style.cssText = "position:fixed;left:-30000px;top:0;width:" + width + "px;height:" + height + "px";
+        document.body.appendChild(gd);
+        try {
+            // The map's shapes come from the app (its config's `topojsonURL`), never from plotly's CDN.
+            const config = {staticPlot: true, topojsonURL: source._context.topojsonURL};
+            const layout = slideLayout(figure, width, height, words.title, slideBackground(source));
+            await window.Plotly.newPlot(gd, figure.data, layout, config);
+            const size = gd._fullLayout._size;
+            await window.Plotly.relayout(gd, {
+                "margin.t": size.t + SLIDE_TITLE_PX,
+                "margin.b": size.b + SLIDE_FOOT_PX,
+                annotations: (gd.layout.annotations || []).concat([slideFoot(gd, words.foot)]),
+            });
+            await window.Plotly.downloadImage(gd, {format: format, width: width, height: height, scale: scale, filename: words.filename});
+        } finally {
+            window.Plotly.purge(gd);
+            gd.remove();
+        }
+    }
+
     function selectAndCopy(box) {
         if (!box) { return false; }
         box.focus();
@@ -539,20 +622,26 @@
                 return mode === current ? none() : mode;
             },
 
-            // A figure's PNG or SVG button: plotly.js draws the file in the browser, as the
-            // modebar's buttons do (`blocsSaveImage`, assets/modebar.js).
-            saveFigure: function (clicks, config) {
+            // A figure's PNG or SVG button: plotly.js draws the file in the browser, ready
+            // for a slide (`saveSlide`): titled with its card's title and the as-of date,
+            // the source line and the link to the view at its foot, named after the view
+            // and the date. Returns what was saved.
+            saveFigure: function (clicks, date, today, earliest, config) {
                 const trigger = window.dash_clientside.callback_context.triggered_id;
                 if (!trigger || !clicks.some(Boolean)) { return none(); }
-                const graph = document.querySelector("#" + trigger.graph + " .js-plotly-plot");
-                if (!graph) { return none(); }
-                const width = config.slideWidth / 2;
-                const height = Math.round(width * graph.clientHeight / Math.max(graph.clientWidth, 1));
-                window.blocsSaveImage(graph, {
-                    format: trigger.format, width: width, height: height,
-                    scale: trigger.format === "png" ? 2 : 1, filename: "csto-sco-nato-" + trigger.graph,
-                });
-                return trigger.graph + "." + trigger.format;
+                const graph = graphDiv(trigger.graph);
+                const slide = config.slide;
+                const figure = slide.figures[trigger.graph];
+                if (!graph || !figure) { return none(); }
+                const day = dayFrom(date, today, earliest);
+                const filename = [slide.filePrefix, figure.view, day].join("-");
+                const words = {
+                    title: "<b>" + escaped(figure.title) + "</b>, as of " + label(day),
+                    foot: [slide.source, viewLink()],
+                    filename: filename,
+                };
+                saveSlide(graph, trigger.format, words, slide).catch((error) => console.error("saving " + filename, error));
+                return filename + "." + trigger.format;
             },
 
             // A table behind a disclosure (components/disclosure.py): the values of its

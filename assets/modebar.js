@@ -1,10 +1,12 @@
 /*
- * The figures' PNG and SVG downloads, from their modebars and their cards' buttons.
+ * The figures' PNG and SVG downloads from their modebars, as they are on screen; and the
+ * figure every saved image starts from (`window.blocsExportFigure`), which the cards'
+ * slide-ready buttons use too (`saveFigure` in assets/blocs.js).
  *
- * A figure is saved with its layout's `meta.export` applied: the timeline's legend, which
- * the page shows as a key of its own, goes into the saved image (`window.blocsSaveImage`,
- * which the cards' buttons call too, components/downloads.py). So the modebar's camera is
- * this file's, not plotly.js's, and an SVG button stands beside it.
+ * A figure is saved with its layout's `meta.export` applied (the timeline's legend, which
+ * the page shows as a key of its own, goes into the saved image) and without the
+ * timeline's range slider. So the modebar's camera is this file's, not plotly.js's, and an
+ * SVG button stands beside it.
  *
  * plotly.js takes custom modebar buttons only as JavaScript objects with a click
  * function, which a Dash figure's JSON config cannot carry; so this wraps Plotly.react
@@ -20,10 +22,18 @@
     let buttons = null;
     const extended = new WeakMap();
 
+    // The figure `gd` shows, as it is saved: its layout's `meta.export` applied, and no range
+    // slider (a control, not a part of the picture). Copies: plotly.js writes into what it draws.
+    function exportFigure(gd) {
+        const layout = JSON.parse(JSON.stringify(Object.assign({}, gd.layout, gd.layout && gd.layout.meta && gd.layout.meta.export)));
+        const slider = layout.xaxis && layout.xaxis.rangeslider;
+        if (slider) { layout.xaxis.rangeslider = Object.assign({}, slider, {visible: false}); }
+        return {data: JSON.parse(JSON.stringify(gd.data)), layout: layout};
+    }
+    window.blocsExportFigure = exportFigure;
+
     function saveImage(gd, options) {
-        const changes = gd.layout && gd.layout.meta && gd.layout.meta.export;
-        const figure = changes ? {data: gd.data, layout: Object.assign({}, gd.layout, changes)} : gd;
-        return window.Plotly.downloadImage(figure, options);
+        return window.Plotly.downloadImage(exportFigure(gd), options);
     }
     window.blocsSaveImage = saveImage;
 

@@ -1,9 +1,19 @@
-"""Taking the data away: the filtered memberships as CSV, and each figure as PNG or SVG."""
+"""Taking the data away: the filtered memberships as CSV, and each figure as PNG or SVG.
+
+A figure's PNG and SVG buttons save it ready for a slide (`saveFigure` in assets/blocs.js):
+1920×1080 pixels, titled with its card's title and the as-of date, with the source line
+(`source_line`) and the link to the view at its foot, the timeline without its range
+slider; the file is named after the view and the date (`csto-sco-nato-map-2014-04-24.png`).
+The image keeps the page's colours on the card's opaque background (white; dark grey under
+light text in dark colours), so it is legible on a slide of any colour.
+What the browser needs for that comes from here, as data (`slide_config`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping
 
 import dash
 import dash_bootstrap_components as dbc
@@ -11,13 +21,38 @@ import pandas as pd
 from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 
 import data
+from data import Dataset, PartialDate
 
 from . import ids, state
 from .selection import periods_in_view, selected_states, view_in
 
-__all__ = ["figure_buttons", "layout", "memberships_csv"]
+__all__ = ["figure_buttons", "layout", "memberships_csv", "slide_config", "source_line"]
 
-SLIDE_WIDTH_PX = 1600  # a figure saved for a slide: 1600 pixels wide at scale 2
+FILE_PREFIX = "csto-sco-nato"  # every downloaded file's name starts so
+SLIDE_WIDTH_PX = 1920  # a figure saved for a slide, in pixels (PNG) or in the SVG's width and height
+SLIDE_HEIGHT_PX = 1080
+
+
+def source_line(dataset: Dataset) -> str:
+    """The line a saved figure ends with: where its data come from, and when they were last reviewed."""
+    reviewed = PartialDate.of_day(dataset.reviewed).label()
+    return f"Data: csto-sco-dashboard (reviewed {reviewed}), sources in the table"
+
+
+def slide_config(dataset: Dataset, figures: Mapping[str, tuple[str, str]]) -> dict:
+    """What `saveFigure` (assets/blocs.js) needs to save a figure for a slide.
+
+    Args:
+        dataset: the data, whose review date the source line names.
+        figures: for each graph's id, its view's name (in the file's name) and its card's title.
+    """
+    return {
+        "width": SLIDE_WIDTH_PX,
+        "height": SLIDE_HEIGHT_PX,
+        "source": source_line(dataset),
+        "filePrefix": FILE_PREFIX,
+        "figures": {graph: {"view": view, "title": title} for graph, (view, title) in figures.items()},
+    }
 
 
 def memberships_csv(memberships: pd.DataFrame) -> str:
@@ -93,14 +128,18 @@ def _download_memberships(clicks, orgs, date, statuses, country, region):
     controls = state.Controls.of(view)
     selected = selected_states(dataset, state.day_from_control(date, dt.date.today()), controls)
     rows = periods_in_view(dataset, controls, selected)
-    return dcc.send_string(memberships_csv(rows), "csto-sco-nato-memberships.csv", type="text/csv")
+    return dcc.send_string(memberships_csv(rows), f"{FILE_PREFIX}-memberships.csv", type="text/csv")
 
 
-# Each figure's PNG and SVG buttons (`saveFigure` in assets/blocs.js).
+# Each figure's PNG and SVG buttons (`saveFigure` in assets/blocs.js): the date box, with
+# its bounds, gives the as-of date the image is titled and named with.
 clientside_callback(
     ClientsideFunction("blocs", "saveFigure"),
     Output(ids.FIGURE_DOWNLOAD_DONE, "data"),
     Input({"type": ids.FIGURE_DOWNLOAD, "graph": ALL, "format": ALL}, "n_clicks"),
+    State(ids.FILTERS_DATE, "value"),
+    State(ids.FILTERS_DATE, "max"),
+    State(ids.FILTERS_DATE, "min"),
     State(ids.PAGE_CONFIG, "data"),
     prevent_initial_call=True,
 )

@@ -32,7 +32,24 @@ HEADING = "CSTO, SCO and NATO: membership and ties through time"
 SUBHEADING = "Who belonged to which organization when, where they overlap, and when they cooperated or broke off contact."
 
 
-def _card(title: str, body, *, graph_id: str, view: str) -> dbc.Card:
+# Each view's graph: the view's name (as in `?embed=`) and its module, which owns its card's title.
+_VIEWS = {
+    ids.MAP_GRAPH: ("map", map_view),
+    ids.OVERLAP_GRAPH: ("overlap", overlap),
+    ids.TIMELINE_GRAPH: ("timeline", timeline),
+}
+
+
+def figures() -> dict[str, tuple[str, str]]:
+    """Each view's graph id: the view's name (as in `?embed=`) and its card's title.
+
+    Read from the views when asked (each view owns its card's title), not copied at import.
+    """
+    return {graph: (view, module.CARD_TITLE) for graph, (view, module) in _VIEWS.items()}
+
+
+def _card(graph_id: str, body) -> dbc.Card:
+    view, title = figures()[graph_id]
     header = dbc.CardHeader(
         [html.H2(title, className="h6 m-0"), downloads.figure_buttons(graph_id, title.lower())],
         className="d-flex justify-content-between align-items-center",
@@ -66,7 +83,7 @@ def client_config(dataset: Dataset) -> dict:
         "page": ids.PAGE,
         "timelineKey": ids.TIMELINE_KEY,
         "title": share.SNIPPET_TITLE,
-        "slideWidth": downloads.SLIDE_WIDTH_PX,
+        "slide": downloads.slide_config(dataset, figures()),
         "filterBar": FILTER_BAR_CLASS,
         "foldLabels": [filters.FOLD_LABELS[False], filters.FOLD_LABELS[True]],
         "dataReviewed": dataset.reviewed.isoformat(),
@@ -127,25 +144,18 @@ def _views(today: dt.date) -> html.Main:
         className="g-2",
     )
     cards = [
-        (_card(map_view.CARD_TITLE, map_body, graph_id=ids.MAP_GRAPH, view="map"), {}),
+        (_card(ids.MAP_GRAPH, map_body), {}),
         (
             _card(
-                overlap.CARD_TITLE,
+                ids.OVERLAP_GRAPH,
                 _framed(
                     overlap.layout, overlap.callbacks.VIEW, *overlap.callbacks.default_view(today), today
                 ),
-                graph_id=ids.OVERLAP_GRAPH,
-                view="overlap",
             ),
             {"lg": 5},
         ),
         (
-            _card(
-                timeline.CARD_TITLE,
-                timeline.layout(timeline.callbacks.default_figure(today)),
-                graph_id=ids.TIMELINE_GRAPH,
-                view="timeline",
-            ),
+            _card(ids.TIMELINE_GRAPH, timeline.layout(timeline.callbacks.default_figure(today))),
             {"lg": 7},
         ),
     ]

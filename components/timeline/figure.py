@@ -454,9 +454,13 @@ def build_timeline_figure(
         # The key is the page's (`key_entries`, components/timeline/layout.py): drawn by
         # plotly.js above the plot, the legend's height, which depends on the screen's
         # width, would decide the top margin, so the margins could not be set here.
-        # Saved images show it, with margins plotly.js grows to fit.
+        # Saved images show it, with margins plotly.js grows to fit. They also learn the
+        # figure's height there: dcc.Graph draws it by the graph's size (`autosize`), without
+        # `height` in the layout, and a slide needs it to keep the rows apart (assets/blocs.js).
         showlegend=False,
-        meta={"export": {"showlegend": True, "margin": {**EDGE_MARGINS, "autoexpand": True}}},
+        meta={
+            "export": {"showlegend": True, "margin": {**EDGE_MARGINS, "autoexpand": True}, "height": height}
+        },
         legend={
             "orientation": "h",
             "yanchor": "bottom",

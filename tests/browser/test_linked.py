@@ -93,7 +93,8 @@ def test_reset_returns_to_the_defaults(dash_br, served):
     assert checked == ["CSTO", "SCO"]
 
 
-def test_downloads_of_memberships_and_figures(dash_br, served):
+def test_download_of_memberships(dash_br, served):
+    # The figures' PNG and SVG buttons: tests/browser/test_slides.py.
     open_page(dash_br, served.page("?orgs=SCO&date=2024"))
     dash_br.find_element("#download-memberships-button").click()
     memberships = wait_for_file(dash_br.download_path, "csto-sco-nato-memberships.csv").read_text(
@@ -102,19 +103,6 @@ def test_downloads_of_memberships_and_figures(dash_br, served):
     lines = memberships.splitlines()
     assert lines[0] == "org,iso3,country,status,start,end,source,notes"
     assert all(line.startswith(("SCO,", "SHANGHAI5,")) for line in lines[1:])
-
-    dash_br.driver.find_element(
-        By.CSS_SELECTOR, '[id*=\'"graph":"map-graph"\'][id*=\'"format":"svg"\']'
-    ).click()
-    svg = wait_for_file(dash_br.download_path, "csto-sco-nato-map-graph.svg").read_text(encoding="utf-8")
-    assert svg.startswith("<svg") and "Member states as of 31 December 2024" in svg
-
-    # The timeline's key is the page's, not the figure's: a saved timeline has it all the same.
-    dash_br.driver.find_element(
-        By.CSS_SELECTOR, '[id*=\'"graph":"timeline-graph"\'][id*=\'"format":"svg"\']'
-    ).click()
-    svg = wait_for_file(dash_br.download_path, "csto-sco-nato-timeline-graph.svg").read_text(encoding="utf-8")
-    assert 'class="legend"' in svg and "SCO: member" in svg and "Cooperation" in svg
 
 
 def test_dark_colours_restyle_the_page_and_the_figures(dash_br, served):

@@ -270,6 +270,7 @@ def test_the_key_lists_each_band_colour_and_event_symbol_once_in_order(bundled):
     assert figure["layout"]["showlegend"] is False
     assert figure["layout"]["meta"]["export"]["showlegend"] is True
     assert figure["layout"]["meta"]["export"]["margin"]["autoexpand"] is True
+    assert figure["layout"]["meta"]["export"]["height"] == figure["layout"]["height"]  # for a slide's scale
 
 
 def test_the_key_follows_the_filters(bundled):
