@@ -35,6 +35,11 @@ const VIEWS = [
         await page.waitForSelector("#share-link", {visible: true});
         await new Promise((resolve) => setTimeout(resolve, 500)); // the dialog's fade
     }],
+    ["about dialog", "", async (page) => {
+        await page.click("#about-open");
+        await page.waitForSelector("#about-citation", {visible: true});
+        await new Promise((resolve) => setTimeout(resolve, 500));
+    }],
 ];
 
 const browser = await puppeteer.launch({
