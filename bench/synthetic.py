@@ -36,8 +36,10 @@ def multiply(source: Path, target: Path, factor: int) -> Path:
             ),
         )
         copies.append((orgs, rows, happenings))
-    for position, name in enumerate(("organizations.csv", "memberships.csv", "events.csv")):
+    multiplied = ("organizations.csv", "memberships.csv", "events.csv")
+    for position, name in enumerate(multiplied):
         pd.concat([copy[position] for copy in copies], ignore_index=True).to_csv(target / name, index=False)
-    for extra in source.glob("country_points.csv"):
-        shutil.copy(extra, target / extra.name)
+    for extra in source.glob("*.csv"):  # the rest as they are: the review date, the map's points
+        if extra.name not in multiplied:
+            shutil.copy(extra, target / extra.name)
     return target
