@@ -155,3 +155,21 @@ def test_at_320_px_or_200_percent_zoom_nothing_is_lost_or_scrolls_sideways(dash_
         wait_for(dash_br, dash_br.find_element(control).is_displayed, timeout=5, message=control)
     seen = dash_br.driver.execute_script(OUT_OF_WIDTH)
     assert seen == {"out": [], "scroll": 0}
+
+
+MAP_BANDS = """
+const graph = document.getElementById("map-graph");
+const box = (selector) => graph.querySelector(selector).getBoundingClientRect();
+const [title, land, legend] = [box(".gtitle"), box(".geolayer .layer.backplot"), box(".legend")];
+return {above: land.top - title.bottom, below: legend.top - land.bottom, land: land.height};
+"""
+
+
+def test_on_a_phone_the_map_has_no_band_of_empty_sea_above_and_below(dash_br, served):
+    # As tall as on a desktop, the box left 230 px of it empty above and below the map.
+    dash_br.driver.set_window_size(390, 844)
+    open_page(dash_br, served.page("?date=2014-04-24"))
+    wait_for_title(dash_br, "map-graph", "24 April 2014")
+    bands = dash_br.driver.execute_script(MAP_BANDS)
+    assert bands["land"] > 80, bands
+    assert bands["above"] + bands["below"] < 160, bands
