@@ -44,6 +44,7 @@ LAND_COLOUR = "#EFEFEF"
 BORDER_COLOUR = "#FFFFFF"
 TEXT_COLOUR = "#212529"
 MUTED_TEXT_COLOUR = "#6C757D"
+RULE_COLOUR = "#E9ECEF"  # grid lines and rules between lanes: near-white in dark colours unless restyled
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 
 
@@ -232,6 +233,8 @@ def styled(figure: dict, mode: object) -> dict:
     for shape in layout.get("shapes", []):
         if shape.get("line", {}).get("color") == TEXT_COLOUR:
             shape["line"]["color"] = DARK["text"]
+        elif shape.get("line", {}).get("color") == RULE_COLOUR:
+            shape["line"]["color"] = DARK["grid"]
     for annotation in layout.get("annotations", []):
         if annotation.get("bgcolor"):
             annotation["bgcolor"] = DARK["legend"]

@@ -352,4 +352,10 @@ def _upset_matrix_column(position: int, region: frozenset[str], orgs: Sequence[s
 
 def _upset_y_axis(**options: object) -> dict:
     """A y axis of the UpSet chart: labels that push the margin out rather than being cut off, a faint grid."""
-    return {"automargin": True, "gridcolor": "#E9ECEF", "zeroline": False, "fixedrange": True, **options}
+    return {
+        "automargin": True,
+        "gridcolor": theme.RULE_COLOUR,
+        "zeroline": False,
+        "fixedrange": True,
+        **options,
+    }

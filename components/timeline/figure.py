@@ -320,7 +320,7 @@ def _shapes(grid: _Grid, as_of: dt.date) -> list[dict]:
         shapes.append(
             {
                 "type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": grid.lane_y[category] + 0.5,
-                "y1": grid.lane_y[category] + 0.5, "layer": "below", "line": {"width": 1, "color": "#E9ECEF"},
+                "y1": grid.lane_y[category] + 0.5, "layer": "below", "line": {"width": 1, "color": theme.RULE_COLOUR},
             }
         )  # fmt: skip
     return shapes
@@ -359,7 +359,7 @@ def _x_axis(
         "type": "date",
         "range": x_range,
         "showgrid": True,
-        "gridcolor": "#E9ECEF",
+        "gridcolor": theme.RULE_COLOUR,
         "rangeslider": {"visible": True, "thickness": SLIDER_SHARE},
         # Labels never overflow here (the margins hold them); left to its default,
         # plotly.js checks every label against every other on each draw.

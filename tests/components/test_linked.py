@@ -66,7 +66,10 @@ def test_dark_mode_restyles_a_figure_and_light_leaves_it():
             geo={"landcolor": theme.LAND_COLOUR},
             xaxis={"showgrid": True},
             xaxis2={"showgrid": True},
-            shapes=[{"type": "line", "x0": 1, "x1": 1, "y0": 0, "y1": 1, "line": {"color": theme.TEXT_COLOUR}}],
+            shapes=[
+                {"type": "line", "x0": 1, "x1": 1, "y0": 0, "y1": 1, "line": {"color": theme.TEXT_COLOUR}},
+                {"type": "line", "x0": 0, "x1": 1, "y0": 1, "y1": 1, "line": {"color": theme.RULE_COLOUR}},
+            ],
             annotations=[{"text": "a note", "bgcolor": "white"}],
         )  # fmt: skip
 
@@ -79,6 +82,7 @@ def test_dark_mode_restyles_a_figure_and_light_leaves_it():
     assert dark.data[0].marker.line.color == theme.DARK["border"]
     assert dark.data[1].marker.line.color == theme.DARK["text"]  # a selection's outline
     assert dark.layout.shapes[0].line.color == theme.DARK["text"]
+    assert dark.layout.shapes[1].line.color == theme.DARK["grid"]  # the timeline's rules between lanes
     assert dark.layout.annotations[0].bgcolor == theme.DARK["legend"]
     # The template every figure shares is left alone.
     assert theme.TEMPLATE["layout"]["font"]["color"] == theme.TEXT_COLOUR
