@@ -135,22 +135,29 @@ def test_dark_colours_restyle_the_page_and_the_figures(dash_br, served):
 
 
 def test_the_modebar_saves_svg_as_well_as_png(dash_br, served):
-    open_page(dash_br, served.page("?date=2014-04-24"))
-    graph = dash_br.find_element("#overlap-graph")
-    ActionChains(dash_br.driver).move_to_element(graph).perform()
-    button = dash_br.find_element("#overlap-graph .modebar-btn[data-title^='Download as SVG']")
-    assert dash_br.find_element("#overlap-graph .modebar-btn[data-title*='png' i]")
-    # A diagram of counts has nothing to zoom, and its modebar leaves the title uncovered.
-    assert not dash_br.driver.find_elements(
-        "css selector", "#overlap-graph .modebar-btn[data-attr='dragmode']"
-    )
-    apart = dash_br.driver.execute_script(
-        "const bar = document.querySelector('#overlap-graph .modebar').getBoundingClientRect();"
-        "const title = document.querySelector('#overlap-graph .gtitle').getBoundingClientRect();"
-        "return title.right <= bar.left || title.bottom <= bar.top || bar.bottom <= title.top;"
-    )
-    assert apart
-    button.click()
+    dash_br.driver.set_window_size(
+        1024, 768
+    )  # a projector: the overlap's card at its narrowest beside the timeline
+    try:
+        open_page(dash_br, served.page("?date=2014-04-24"))
+        graph = dash_br.find_element("#overlap-graph")
+        dash_br.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", graph)
+        ActionChains(dash_br.driver).move_to_element(graph).perform()
+        button = dash_br.find_element("#overlap-graph .modebar-btn[data-title^='Download as SVG']")
+        assert dash_br.find_element("#overlap-graph .modebar-btn[data-title*='png' i]")
+        # A diagram of counts has nothing to zoom, and its modebar leaves the title uncovered.
+        assert not dash_br.driver.find_elements(
+            "css selector", "#overlap-graph .modebar-btn[data-attr='dragmode']"
+        )
+        apart = dash_br.driver.execute_script(
+            "const bar = document.querySelector('#overlap-graph .modebar').getBoundingClientRect();"
+            "const title = document.querySelector('#overlap-graph .gtitle').getBoundingClientRect();"
+            "return title.right <= bar.left || title.bottom <= bar.top || bar.bottom <= title.top;"
+        )
+        assert apart
+        button.click()
+    finally:
+        dash_br.driver.set_window_size(1366, 900)
     svg = wait_for_file(dash_br.download_path, "csto-sco-nato-overlap-graph.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "States in common as of 24 April 2014" in svg
 
