@@ -12,6 +12,11 @@
   and Dash's component suites) are compressed once and then served from memory.
   Fingerprinted assets (`?m=`) may be cached for a year.
 - `<prefix>healthz` answers 200 with the size of the data, for load balancers.
+- Only the app's own paths answer: the page (at the prefix), Dash's `_dash-*` endpoints,
+  the assets and `healthz`. Any other path answers 404 rather than the page (Dash's
+  catch-all route serves the page for every path), as do Dash's hot-reload endpoint
+  (`_reload-hash`; the app never turns hot reload on) and the component suites' source
+  maps. Redirects (`/prefix` to `/prefix/`) name a path, never the request's `Host`.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable
+from urllib.parse import urlsplit, urlunsplit
 
 import flask
 from dash import Dash
@@ -123,13 +129,39 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
     server.config["MAX_CONTENT_LENGTH"] = max_body
     prefix = app.config.routes_pathname_prefix
     callback_path = prefix + "_dash-update-component"
+    _serve_only_the_apps_paths(server, prefix)
     _check_callback_requests(server, callback_path, lambda: frozenset(app.callback_map))
     # Flask runs after-request functions last-registered first: compression, registered
     # before the headers, runs after them, on the finished body.
     _compress_responses(server, prefix)
     _add_headers(server, frame_ancestors)
     _answer_failures(server, prefix, callback_path)
+    _redirect_by_path(server)
     server.add_url_rule(prefix + "healthz", "healthz", _health)
+
+
+def _serve_only_the_apps_paths(server: flask.Flask, prefix: str) -> None:
+    # Dash's endpoints are named by their rules; these two serve nothing production needs.
+    unserved = {prefix + "<path:path>", prefix + "_reload-hash"}
+    suites = prefix + "_dash-component-suites/"
+
+    @server.before_request
+    def _refuse_unserved_paths():
+        path = flask.request.path
+        if flask.request.endpoint in unserved or (path.startswith(suites) and path.endswith(".map")):
+            raise NotFound()
+
+
+def _redirect_by_path(server: flask.Flask) -> None:
+    @server.after_request
+    def _drop_host_from_location(response: flask.Response) -> flask.Response:
+        # Werkzeug writes the redirects of its routing (a missing trailing slash) as
+        # absolute URLs built from the request's Host header.
+        location = urlsplit(response.headers.get("Location", ""))
+        if location.scheme or location.netloc:
+            path = "/" + location.path.lstrip("/")  # never `//host/...`, another host's
+            response.headers["Location"] = urlunsplit(("", "", path, location.query, location.fragment))
+        return response
 
 
 def _check_callback_requests(

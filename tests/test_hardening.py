@@ -143,3 +143,31 @@ def test_static_files_are_compressed_once_and_fingerprinted_ones_cached_long(cli
     fingerprinted = client.get("/assets/style.css?m=123", headers={"Accept-Encoding": "gzip"})
     assert fingerprinted.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert "Accept-Encoding" in fingerprinted.headers["Vary"]
+
+
+def test_the_apps_own_paths_answer_and_any_other_answers_404(client):
+    # Dash's catch-all route would answer every path with the page (a "soft 404").
+    for path in ("/", "/_dash-layout", "/_dash-dependencies", "/assets/style.css", "/healthz"):
+        assert client.get(path).status_code == 200, path
+    # A malformed link still opens the default view: the query string is the view, not the path.
+    assert client.get("/?date=not-a-date&orgs=%ZZ,<b>&embed=nope&country=").status_code == 200
+    for path in ("/nope", "/console", "/index.html", "/dash/blocs/", "/map", "/assets/"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response.headers["X-Content-Type-Options"] == "nosniff", path
+        assert b"react-entry-point" not in response.data, path
+
+
+def test_the_hot_reload_endpoint_is_not_served(client):
+    assert client.get("/_reload-hash").status_code == 404
+
+
+def test_source_maps_are_not_served(client):
+    suites = "/_dash-component-suites/dash/"
+    for script in (
+        "dcc/dash_core_components.js",
+        "dcc/async-graph.js",
+        "dash-renderer/build/dash_renderer.min.js",
+    ):
+        assert client.get(suites + script).status_code == 200, script  # the script itself is served
+        assert client.get(suites + script + ".map").status_code == 404, script

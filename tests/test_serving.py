@@ -176,3 +176,19 @@ def test_gunicorn_gives_large_blocks_a_mapping_that_is_returned_when_freed(confi
     )
     assert probe.returncode == 0, probe.stderr
     assert probe.stdout.strip() == expected
+
+
+def test_only_the_apps_paths_answer_under_the_prefix(gunicorn_url):
+    assert requests.get(gunicorn_url + "?date=2014-13-45&orgs=%ZZ", timeout=10).status_code == 200
+    for path in ("nope", "console", "_reload-hash", "_dash-component-suites/dash/dcc/async-graph.js.map"):
+        assert requests.get(gunicorn_url + path, timeout=10).status_code == 404, path
+
+
+def test_a_redirect_names_the_prefix_never_the_host_header(gunicorn_url):
+    root = gunicorn_url.removesuffix(PREFIX)
+    for path in (PREFIX.rstrip("/"), PREFIX.replace("/blocs", "//blocs")):
+        answer = requests.get(
+            root + path, headers={"Host": "evil.example"}, allow_redirects=False, timeout=10
+        )
+        assert answer.status_code in (301, 302, 307, 308), path
+        assert answer.headers["Location"] == PREFIX, path
