@@ -17,6 +17,10 @@
   catch-all route serves the page for every path), as do Dash's hot-reload endpoint
   (`_reload-hash`; the app never turns hot reload on) and the component suites' source
   maps. Redirects (`/prefix` to `/prefix/`) name a path, never the request's `Host`.
+- The page's configuration (`_dash-config`) names no version of Python, Dash or plotly.
+- Every response carries a Permissions-Policy that denies the device APIs the app never
+  uses (fullscreen stays allowed for the app itself); with `hsts_max_age`, a
+  Strict-Transport-Security header. The page and `_dash-layout` are `no-cache`.
 """
 
 from __future__ import annotations
@@ -32,10 +36,10 @@ from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 import flask
-from dash import Dash
+from dash import Dash, hooks
 from werkzeug.exceptions import HTTPException, NotFound
 
-__all__ = ["DEFAULT_MAX_BODY", "harden"]
+__all__ = ["DEFAULT_MAX_BODY", "PERMISSIONS_POLICY", "ConfigError", "harden", "hsts_max_age"]
 
 DEFAULT_MAX_BODY = 64 * 1024  # the largest real callback request is a few kilobytes
 COMPRESSIBLE = frozenset(
@@ -53,6 +57,50 @@ YEAR = 365 * 24 * 3600
 MAX_DEPTH = 12  # how deeply a callback request's JSON may nest
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
 LOGGER = logging.getLogger("blocs.serving")
+EXTENSION = "blocs.serving"  # marks a hardened app in its server's extensions
+# Features the app never uses, denied to it and to anything it frames; fullscreen only for
+# the app's own pages (a presenter mode). Only features Chromium knows: it logs an error
+# for any other. The clipboard stays allowed: the share dialog copies links.
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "accelerometer=()",
+        "camera=()",
+        "display-capture=()",
+        "geolocation=()",
+        "gyroscope=()",
+        "hid=()",
+        "magnetometer=()",
+        "microphone=()",
+        "midi=()",
+        "payment=()",
+        "serial=()",
+        "usb=()",
+        "fullscreen=(self)",
+    ]
+)
+# What Dash writes in every page's config that only tells a visitor what to attack.
+VERSION_KEYS = ("dash_version", "python_version", "plotly_version", "ddk_version", "dash_version_url")
+CONFIG_SCRIPT = re.compile(r'(<script id="_dash-config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+class ConfigError(ValueError):
+    """A setting from the environment that the server cannot start with."""
+
+
+def hsts_max_age(value: str | None) -> int | None:
+    """`BLOCS_HSTS`, the seconds browsers should keep to HTTPS, or None when unset or empty.
+
+    Raises:
+        ConfigError: the value is not a positive whole number of seconds.
+    """
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) <= 0:
+        raise ConfigError(
+            f"BLOCS_HSTS must be a positive whole number of seconds (31536000 is a year), not {value[:40]!r}"
+        )
+    return int(text)
 
 
 def _inline_script_hashes(html: str) -> list[str]:
@@ -123,9 +171,18 @@ def validate_callback_request(body: object, known_outputs: frozenset[str]) -> st
     return None
 
 
-def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAULT_MAX_BODY) -> None:
+def harden(
+    app: Dash,
+    *,
+    frame_ancestors: str = "'self'",
+    max_body: int = DEFAULT_MAX_BODY,
+    hsts_max_age: int | None = None,
+) -> None:
     """Add the headers, limits, error answers and health endpoint described above to `app`'s server."""
     server: flask.Flask = app.server
+    server.extensions[EXTENSION] = True
+    if not any(hook.func is _page_without_versions for hook in hooks.get_hooks("index")):
+        hooks.index()(_page_without_versions)  # Dash's hooks are the process's: once
     server.config["MAX_CONTENT_LENGTH"] = max_body
     prefix = app.config.routes_pathname_prefix
     callback_path = prefix + "_dash-update-component"
@@ -134,7 +191,7 @@ def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAUL
     # Flask runs after-request functions last-registered first: compression, registered
     # before the headers, runs after them, on the finished body.
     _compress_responses(server, prefix)
-    _add_headers(server, frame_ancestors)
+    _add_headers(server, frame_ancestors, hsts_max_age, no_cache_paths={prefix + "_dash-layout"})
     _answer_failures(server, prefix, callback_path)
     _redirect_by_path(server)
     server.add_url_rule(prefix + "healthz", "healthz", _health)
@@ -228,7 +285,27 @@ def _compressible(response: flask.Response, request: flask.Request) -> bool:
     )
 
 
-def _add_headers(server: flask.Flask, frame_ancestors: str) -> None:
+def without_versions(index: str) -> str:
+    """The page `index` with the versions Dash writes in its config (`VERSION_KEYS`) left out."""
+
+    def _rewrite(found: re.Match) -> str:
+        config = {k: v for k, v in json.loads(found.group(2)).items() if k not in VERSION_KEYS}
+        # As Dash writes it: nothing in the JSON can end the script element.
+        text = json.dumps(config, separators=(",", ":")).replace("<", "\\u003c").replace("/", "\\u002f")
+        return found.group(1) + text + found.group(3)
+
+    return CONFIG_SCRIPT.sub(_rewrite, index, count=1)
+
+
+def _page_without_versions(index: str) -> str:
+    """Dash's index hook: a hardened app's page without versions; any other's as it is."""
+    hardened = flask.has_app_context() and flask.current_app.extensions.get(EXTENSION)
+    return without_versions(index) if hardened else index
+
+
+def _add_headers(
+    server: flask.Flask, frame_ancestors: str, hsts_max_age: int | None, no_cache_paths: set[str]
+) -> None:
     policies: dict[str, str] = {}
 
     @server.after_request
@@ -245,6 +322,11 @@ def _add_headers(server: flask.Flask, frame_ancestors: str) -> None:
             )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["Permissions-Policy"] = PERMISSIONS_POLICY
+        if hsts_max_age is not None:
+            response.headers["Strict-Transport-Security"] = f"max-age={hsts_max_age}"
+        if response.mimetype == "text/html" or flask.request.path in no_cache_paths:
+            response.headers["Cache-Control"] = "no-cache"  # asked again each time, by ETag or in full
         return response
 
 

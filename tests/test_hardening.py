@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import app as dashboard
+import serving
 
 CALLBACK = "/_dash-update-component"
 
@@ -171,3 +172,59 @@ def test_source_maps_are_not_served(client):
     ):
         assert client.get(suites + script).status_code == 200, script  # the script itself is served
         assert client.get(suites + script + ".map").status_code == 404, script
+
+
+def test_the_page_config_names_no_version(client):
+    import platform
+    import re
+
+    import dash
+    import plotly
+
+    page = client.get("/").get_data(as_text=True)
+    text = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page, re.S).group(1)
+    config = json.loads(text)
+    assert config["requests_pathname_prefix"] == "/"  # the rest of the config is intact
+    assert [key for key in config if "version" in key] == ["disable_version_check"]  # a flag, not a version
+    for version in (dash.__version__, plotly.__version__, platform.python_version()):
+        assert version not in json.dumps(config), version
+
+
+def permissions(response):
+    return dict(item.strip().split("=", 1) for item in response.headers["Permissions-Policy"].split(","))
+
+
+def test_every_response_carries_the_permissions_policy(client):
+    answers = [client.get(path) for path in ("/", "/assets/style.css", "/_dash-layout", "/healthz", "/nope")]
+    answers.append(client.post(CALLBACK, data="{", content_type="application/json"))
+    for response in answers:
+        policy = permissions(response)
+        assert all(policy[feature] == "()" for feature in ("camera", "microphone", "geolocation", "usb"))
+        assert policy["fullscreen"] == "(self)"  # the presenter mode's Fullscreen API
+        assert "clipboard-write" not in policy  # the share dialog copies links
+
+
+def test_the_page_and_the_layout_are_revalidated_and_fingerprinted_assets_cached_long(client):
+    assert client.get("/").headers["Cache-Control"] == "no-cache"
+    assert client.get("/?date=2014").headers["Cache-Control"] == "no-cache"
+    assert client.get("/_dash-layout").headers["Cache-Control"] == "no-cache"
+    asset = client.get("/assets/style.css?m=123").headers["Cache-Control"]
+    assert asset == "public, max-age=31536000, immutable"
+
+
+def test_strict_transport_security_is_off_unless_asked_for(client):
+    # BLOCS_HSTS is unset here; tests/test_serving.py sets it for gunicorn.
+    assert "Strict-Transport-Security" not in client.get("/").headers
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"), [(None, None), ("", None), ("31536000", 31536000), (" 60 ", 60)]
+)
+def test_hsts_accepts_positive_seconds(value, seconds):
+    assert serving.hsts_max_age(value) == seconds
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "1y", "31536000; includeSubDomains", "1e9", "٣"])
+def test_hsts_refuses_anything_else(value):
+    with pytest.raises(serving.ConfigError, match="BLOCS_HSTS must be a positive whole number of seconds"):
+        serving.hsts_max_age(value)

@@ -42,7 +42,7 @@ def gunicorn_url(tmp_path_factory):
             "app:server",
         ],
         cwd=ROOT,
-        env={**os.environ, "BLOCS_URL_PREFIX": PREFIX},
+        env={**os.environ, "BLOCS_URL_PREFIX": PREFIX, "BLOCS_HSTS": "31536000"},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -192,3 +192,26 @@ def test_a_redirect_names_the_prefix_never_the_host_header(gunicorn_url):
         )
         assert answer.status_code in (301, 302, 307, 308), path
         assert answer.headers["Location"] == PREFIX, path
+
+
+def test_hsts_is_sent_when_configured(gunicorn_url):
+    for path in ("", "healthz", "nope"):
+        answer = requests.get(gunicorn_url + path, timeout=10)
+        assert answer.headers["Strict-Transport-Security"] == "max-age=31536000", path
+
+
+def test_an_invalid_hsts_setting_stops_start_up():
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "app:server"],
+        cwd=ROOT,
+        env={**os.environ, "BLOCS_HSTS": "a year", "BLOCS_PORT": str(free_port())},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    output = result.stderr + result.stdout
+    assert (
+        "BLOCS_HSTS must be a positive whole number of seconds (31536000 is a year), not 'a year'" in output
+    )
+    assert "Traceback" not in output
