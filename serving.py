@@ -5,7 +5,8 @@
   `style-src 'unsafe-inline'` because plotly.js sets styles on the elements it draws;
   `frame-ancestors` from configuration (by default the app's own origin), which replaces
   X-Frame-Options. Also X-Content-Type-Options and Referrer-Policy.
-- The callback endpoint refuses bodies over a size limit (413), malformed JSON, unknown
+- The callback endpoint refuses bodies over a size limit (413; a chunked body too, which
+  Werkzeug would otherwise cut at the limit and hand on), malformed JSON, unknown
   callbacks and ill-formed inputs (400), and answers any failure of a callback on such
   input with 400, never a stack trace.
 - Responses are gzip-compressed for clients that accept it; static files (the app's assets
@@ -28,6 +29,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import logging
 import re
@@ -186,6 +188,7 @@ def harden(
     server.config["MAX_CONTENT_LENGTH"] = max_body
     prefix = app.config.routes_pathname_prefix
     callback_path = prefix + "_dash-update-component"
+    _refuse_long_chunked_bodies(server, max_body)  # first: before anything reads the body
     _serve_only_the_apps_paths(server, prefix)
     _check_callback_requests(server, callback_path, lambda: frozenset(app.callback_map))
     # Flask runs after-request functions last-registered first: compression, registered
@@ -195,6 +198,31 @@ def harden(
     _answer_failures(server, prefix, callback_path)
     _redirect_by_path(server)
     server.add_url_rule(prefix + "healthz", "healthz", _health)
+
+
+def _refuse_long_chunked_bodies(server: flask.Flask, max_body: int) -> None:
+    @server.before_request
+    def _read_chunked_body():
+        # A chunked body has no Content-Length for MAX_CONTENT_LENGTH to check: Werkzeug
+        # reads such a body only up to the limit and hands on what it read. Read it here,
+        # one byte past the limit, and hand on all of it or refuse it.
+        environ = flask.request.environ
+        if "chunked" not in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return None
+        stream, body = environ["wsgi.input"], bytearray()
+        while len(body) <= max_body:
+            piece = stream.read(max_body + 1 - len(body))
+            if not piece:
+                break
+            body += piece
+        if len(body) > max_body:
+            response = _refuse(413, "the body is too large")
+            response.headers["Connection"] = "close"  # rather than read the rest of it
+            return response
+        environ["wsgi.input"] = io.BytesIO(bytes(body))
+        environ["CONTENT_LENGTH"] = str(len(body))
+        environ.pop("HTTP_TRANSFER_ENCODING", None)
+        return None
 
 
 def _serve_only_the_apps_paths(server: flask.Flask, prefix: str) -> None:
