@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -109,6 +110,21 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
     return app
 
 
+def debug_exposure_warning(host: str) -> str | None:
+    """What to tell someone who starts debug mode on `host`, unless only this machine can reach it."""
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name: it may resolve to anything
+        local = False
+    if local:
+        return None
+    return (
+        f"warning: debug mode is listening on {host}, reachable from other machines: Dash's "
+        "dev tools show every callback's errors and code paths to anyone who connects. "
+        "Use --host 127.0.0.1, or leave --debug off."
+    )
+
+
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Serve the CSTO/SCO/NATO dashboard.")
     parser.add_argument("--host", default=os.environ.get("BLOCS_HOST", "127.0.0.1"))
@@ -132,7 +148,17 @@ def main(argv: list[str] | None = None) -> None:
         app = create_app(url_prefix=arguments.url_prefix, debug=arguments.debug)
     except (serving.ConfigError, data.DataError) as error:
         sys.exit(str(error))
-    app.server.run(host=arguments.host, port=arguments.port, debug=arguments.debug, use_reloader=False)
+    if arguments.debug and (warning := debug_exposure_warning(arguments.host)):
+        print(warning, file=sys.stderr)
+    # Never Werkzeug's debugger: its console (/console) runs Python for whoever has the PIN.
+    # Dash's dev tools show a callback's error in the page instead.
+    app.server.run(
+        host=arguments.host,
+        port=arguments.port,
+        debug=arguments.debug,
+        use_debugger=False,
+        use_reloader=False,
+    )
 
 
 if __name__ == "__main__":
