@@ -18,7 +18,8 @@
   catch-all route serves the page for every path), as do Dash's hot-reload endpoint
   (`_reload-hash`; the app never turns hot reload on) and the component suites' source
   maps. Redirects (`/prefix` to `/prefix/`) name a path, never the request's `Host`.
-- The page's configuration (`_dash-config`) names no version of Python, Dash or plotly.
+- The page's configuration (`_dash-config`) names no version of Python, Dash or plotly
+  (unless Dash's dev tools are on).
 - Every response carries a Permissions-Policy that denies the device APIs the app never
   uses (fullscreen stays allowed for the app itself); with `hsts_max_age`, a
   Strict-Transport-Security header. The page and `_dash-layout` are `no-cache`.
@@ -314,10 +315,16 @@ def _compressible(response: flask.Response, request: flask.Request) -> bool:
 
 
 def without_versions(index: str) -> str:
-    """The page `index` with the versions Dash writes in its config (`VERSION_KEYS`) left out."""
+    """The page `index` with the versions Dash writes in its config (`VERSION_KEYS`) left out.
+
+    Unless Dash's dev tools are on: their menu shows the versions.
+    """
 
     def _rewrite(found: re.Match) -> str:
-        config = {k: v for k, v in json.loads(found.group(2)).items() if k not in VERSION_KEYS}
+        config = json.loads(found.group(2))
+        if config.get("ui"):  # Dash's dev tools (--debug, on a developer's machine) show them
+            return found.group(0)
+        config = {k: v for k, v in config.items() if k not in VERSION_KEYS}
         # As Dash writes it: nothing in the JSON can end the script element.
         text = json.dumps(config, separators=(",", ":")).replace("<", "\\u003c").replace("/", "\\u002f")
         return found.group(1) + text + found.group(3)

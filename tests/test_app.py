@@ -88,6 +88,7 @@ def test_debug_mode_serves_the_page_with_dashs_dev_tools():
                 time.sleep(0.2)
         assert page is not None, process.stderr.read() if process.poll() is not None else "no answer"
         assert "dash_renderer" in page and ".dev.js" in page  # the unminified scripts of debug mode
+        assert '"dash_version"' in page  # the dev tools' menu shows it (production pages do not carry it)
         layout = urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=10)
         assert layout.status == 200
         # Werkzeug's debugger would serve its console, and its files at any path.
