@@ -12,6 +12,7 @@ command line or from environment variables:
 | `--data-dir`    | `BLOCS_DATA_DIR`   | the bundled `data/`   |
 | `--debug`       |                    | off                   |
 |                 | `BLOCS_FRAME_ANCESTORS` | `'self'`: who may embed the app in a frame |
+|                 | `BLOCS_HSTS`       | unset: seconds for a Strict-Transport-Security header |
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import ipaddress
 import os
 import sys
 from pathlib import Path
@@ -68,8 +70,10 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
         debug: Dash's dev tools (error overlay, prop checks, unminified scripts).
 
     Raises:
+        ConfigError: a setting in the environment is not one the server can start with.
         DataError: the data files break their contract.
     """
+    hsts = serving.hsts_max_age(os.environ.get("BLOCS_HSTS"))
     dataset = data.bundled_dataset()
     app = Dash(
         __name__,
@@ -97,13 +101,28 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
             dev_tools_hot_reload=False,
             dev_tools_disable_version_check=True,  # the check would ask a host on the internet
         )
-    serving.harden(app, frame_ancestors=os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"))
+    serving.harden(app, frame_ancestors=os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"), hsts_max_age=hsts)
     # Dash learns which scripts a page may load only when it first renders the page, and
     # answers 404 for the others: with several workers, the one serving a browser's
     # scripts may not be the one that served its page. Render it once now, before
     # gunicorn forks the workers.
     app.server.test_client().get(app.config.routes_pathname_prefix)
     return app
+
+
+def debug_exposure_warning(host: str) -> str | None:
+    """What to tell someone who starts debug mode on `host`, unless only this machine can reach it."""
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name: it may resolve to anything
+        local = False
+    if local:
+        return None
+    return (
+        f"warning: debug mode is listening on {host}, reachable from other machines: Dash's "
+        "dev tools show every callback's errors and code paths to anyone who connects. "
+        "Use --host 127.0.0.1, or leave --debug off."
+    )
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -127,9 +146,19 @@ def main(argv: list[str] | None = None) -> None:
         os.environ["BLOCS_DATA_DIR"] = arguments.data_dir
     try:
         app = create_app(url_prefix=arguments.url_prefix, debug=arguments.debug)
-    except data.DataError as error:
+    except (serving.ConfigError, data.DataError) as error:
         sys.exit(str(error))
-    app.server.run(host=arguments.host, port=arguments.port, debug=arguments.debug, use_reloader=False)
+    if arguments.debug and (warning := debug_exposure_warning(arguments.host)):
+        print(warning, file=sys.stderr)
+    # Never Werkzeug's debugger: its console (/console) runs Python for whoever has the PIN.
+    # Dash's dev tools show a callback's error in the page instead.
+    app.server.run(
+        host=arguments.host,
+        port=arguments.port,
+        debug=arguments.debug,
+        use_debugger=False,
+        use_reloader=False,
+    )
 
 
 if __name__ == "__main__":
@@ -137,6 +166,6 @@ if __name__ == "__main__":
 else:
     try:
         app = create_app(url_prefix=os.environ.get("BLOCS_URL_PREFIX", "/"))
-    except data.DataError as error:
+    except (serving.ConfigError, data.DataError) as error:
         raise SystemExit(str(error)) from None
     server = app.server

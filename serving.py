@@ -5,13 +5,24 @@
   `style-src 'unsafe-inline'` because plotly.js sets styles on the elements it draws;
   `frame-ancestors` from configuration (by default the app's own origin), which replaces
   X-Frame-Options. Also X-Content-Type-Options and Referrer-Policy.
-- The callback endpoint refuses bodies over a size limit (413), malformed JSON, unknown
+- The callback endpoint refuses bodies over a size limit (413; a chunked body too, which
+  Werkzeug would otherwise cut at the limit and hand on), malformed JSON, unknown
   callbacks and ill-formed inputs (400), and answers any failure of a callback on such
   input with 400, never a stack trace.
 - Responses are gzip-compressed for clients that accept it; static files (the app's assets
   and Dash's component suites) are compressed once and then served from memory.
   Fingerprinted assets (`?m=`) may be cached for a year.
 - `<prefix>healthz` answers 200 with the size of the data, for load balancers.
+- Only the app's own paths answer: the page (at the prefix), Dash's `_dash-*` endpoints,
+  the assets and `healthz`. Any other path answers 404 rather than the page (Dash's
+  catch-all route serves the page for every path), as do Dash's hot-reload endpoint
+  (`_reload-hash`; the app never turns hot reload on) and the component suites' source
+  maps. Redirects (`/prefix` to `/prefix/`) name a path, never the request's `Host`.
+- The page's configuration (`_dash-config`) names no version of Python, Dash or plotly
+  (unless Dash's dev tools are on).
+- Every response carries a Permissions-Policy that denies the device APIs the app never
+  uses (fullscreen stays allowed for the app itself); with `hsts_max_age`, a
+  Strict-Transport-Security header. The page and `_dash-layout` are `no-cache`.
 """
 
 from __future__ import annotations
@@ -19,17 +30,19 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import logging
 import re
 import threading
 from collections.abc import Callable
+from urllib.parse import urlsplit, urlunsplit
 
 import flask
-from dash import Dash
+from dash import Dash, hooks
 from werkzeug.exceptions import HTTPException, NotFound
 
-__all__ = ["DEFAULT_MAX_BODY", "harden"]
+__all__ = ["DEFAULT_MAX_BODY", "PERMISSIONS_POLICY", "ConfigError", "harden", "hsts_max_age"]
 
 DEFAULT_MAX_BODY = 64 * 1024  # the largest real callback request is a few kilobytes
 COMPRESSIBLE = frozenset(
@@ -47,6 +60,50 @@ YEAR = 365 * 24 * 3600
 MAX_DEPTH = 12  # how deeply a callback request's JSON may nest
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
 LOGGER = logging.getLogger("blocs.serving")
+EXTENSION = "blocs.serving"  # marks a hardened app in its server's extensions
+# Features the app never uses, denied to it and to anything it frames; fullscreen only for
+# the app's own pages (a presenter mode). Only features Chromium knows: it logs an error
+# for any other. The clipboard stays allowed: the share dialog copies links.
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "accelerometer=()",
+        "camera=()",
+        "display-capture=()",
+        "geolocation=()",
+        "gyroscope=()",
+        "hid=()",
+        "magnetometer=()",
+        "microphone=()",
+        "midi=()",
+        "payment=()",
+        "serial=()",
+        "usb=()",
+        "fullscreen=(self)",
+    ]
+)
+# What Dash writes in every page's config that only tells a visitor what to attack.
+VERSION_KEYS = ("dash_version", "python_version", "plotly_version", "ddk_version", "dash_version_url")
+CONFIG_SCRIPT = re.compile(r'(<script id="_dash-config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+class ConfigError(ValueError):
+    """A setting from the environment that the server cannot start with."""
+
+
+def hsts_max_age(value: str | None) -> int | None:
+    """`BLOCS_HSTS`, the seconds browsers should keep to HTTPS, or None when unset or empty.
+
+    Raises:
+        ConfigError: the value is not a positive whole number of seconds.
+    """
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) <= 0:
+        raise ConfigError(
+            f"BLOCS_HSTS must be a positive whole number of seconds (31536000 is a year), not {value[:40]!r}"
+        )
+    return int(text)
 
 
 def _inline_script_hashes(html: str) -> list[str]:
@@ -117,19 +174,80 @@ def validate_callback_request(body: object, known_outputs: frozenset[str]) -> st
     return None
 
 
-def harden(app: Dash, *, frame_ancestors: str = "'self'", max_body: int = DEFAULT_MAX_BODY) -> None:
+def harden(
+    app: Dash,
+    *,
+    frame_ancestors: str = "'self'",
+    max_body: int = DEFAULT_MAX_BODY,
+    hsts_max_age: int | None = None,
+) -> None:
     """Add the headers, limits, error answers and health endpoint described above to `app`'s server."""
     server: flask.Flask = app.server
+    server.extensions[EXTENSION] = True
+    if not any(hook.func is _page_without_versions for hook in hooks.get_hooks("index")):
+        hooks.index()(_page_without_versions)  # Dash's hooks are the process's: once
     server.config["MAX_CONTENT_LENGTH"] = max_body
     prefix = app.config.routes_pathname_prefix
     callback_path = prefix + "_dash-update-component"
+    _refuse_long_chunked_bodies(server, max_body)  # first: before anything reads the body
+    _serve_only_the_apps_paths(server, prefix)
     _check_callback_requests(server, callback_path, lambda: frozenset(app.callback_map))
     # Flask runs after-request functions last-registered first: compression, registered
     # before the headers, runs after them, on the finished body.
     _compress_responses(server, prefix)
-    _add_headers(server, frame_ancestors)
+    _add_headers(server, frame_ancestors, hsts_max_age, no_cache_paths={prefix + "_dash-layout"})
     _answer_failures(server, prefix, callback_path)
+    _redirect_by_path(server)
     server.add_url_rule(prefix + "healthz", "healthz", _health)
+
+
+def _refuse_long_chunked_bodies(server: flask.Flask, max_body: int) -> None:
+    @server.before_request
+    def _read_chunked_body():
+        # A chunked body has no Content-Length for MAX_CONTENT_LENGTH to check: Werkzeug
+        # reads such a body only up to the limit and hands on what it read. Read it here,
+        # one byte past the limit, and hand on all of it or refuse it.
+        environ = flask.request.environ
+        if "chunked" not in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return None
+        stream, body = environ["wsgi.input"], bytearray()
+        while len(body) <= max_body:
+            piece = stream.read(max_body + 1 - len(body))
+            if not piece:
+                break
+            body += piece
+        if len(body) > max_body:
+            response = _refuse(413, "the body is too large")
+            response.headers["Connection"] = "close"  # rather than read the rest of it
+            return response
+        environ["wsgi.input"] = io.BytesIO(bytes(body))
+        environ["CONTENT_LENGTH"] = str(len(body))
+        environ.pop("HTTP_TRANSFER_ENCODING", None)
+        return None
+
+
+def _serve_only_the_apps_paths(server: flask.Flask, prefix: str) -> None:
+    # Dash's endpoints are named by their rules; these two serve nothing production needs.
+    unserved = {prefix + "<path:path>", prefix + "_reload-hash"}
+    suites = prefix + "_dash-component-suites/"
+
+    @server.before_request
+    def _refuse_unserved_paths():
+        path = flask.request.path
+        if flask.request.endpoint in unserved or (path.startswith(suites) and path.endswith(".map")):
+            raise NotFound()
+
+
+def _redirect_by_path(server: flask.Flask) -> None:
+    @server.after_request
+    def _drop_host_from_location(response: flask.Response) -> flask.Response:
+        # Werkzeug writes the redirects of its routing (a missing trailing slash) as
+        # absolute URLs built from the request's Host header.
+        location = urlsplit(response.headers.get("Location", ""))
+        if location.scheme or location.netloc:
+            path = "/" + location.path.lstrip("/")  # never `//host/...`, another host's
+            response.headers["Location"] = urlunsplit(("", "", path, location.query, location.fragment))
+        return response
 
 
 def _check_callback_requests(
@@ -196,7 +314,33 @@ def _compressible(response: flask.Response, request: flask.Request) -> bool:
     )
 
 
-def _add_headers(server: flask.Flask, frame_ancestors: str) -> None:
+def without_versions(index: str) -> str:
+    """The page `index` with the versions Dash writes in its config (`VERSION_KEYS`) left out.
+
+    Unless Dash's dev tools are on: their menu shows the versions.
+    """
+
+    def _rewrite(found: re.Match) -> str:
+        config = json.loads(found.group(2))
+        if config.get("ui"):  # Dash's dev tools (--debug, on a developer's machine) show them
+            return found.group(0)
+        config = {k: v for k, v in config.items() if k not in VERSION_KEYS}
+        # As Dash writes it: nothing in the JSON can end the script element.
+        text = json.dumps(config, separators=(",", ":")).replace("<", "\\u003c").replace("/", "\\u002f")
+        return found.group(1) + text + found.group(3)
+
+    return CONFIG_SCRIPT.sub(_rewrite, index, count=1)
+
+
+def _page_without_versions(index: str) -> str:
+    """Dash's index hook: a hardened app's page without versions; any other's as it is."""
+    hardened = flask.has_app_context() and flask.current_app.extensions.get(EXTENSION)
+    return without_versions(index) if hardened else index
+
+
+def _add_headers(
+    server: flask.Flask, frame_ancestors: str, hsts_max_age: int | None, no_cache_paths: set[str]
+) -> None:
     policies: dict[str, str] = {}
 
     @server.after_request
@@ -213,6 +357,11 @@ def _add_headers(server: flask.Flask, frame_ancestors: str) -> None:
             )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["Permissions-Policy"] = PERMISSIONS_POLICY
+        if hsts_max_age is not None:
+            response.headers["Strict-Transport-Security"] = f"max-age={hsts_max_age}"
+        if response.mimetype == "text/html" or flask.request.path in no_cache_paths:
+            response.headers["Cache-Control"] = "no-cache"  # asked again each time, by ETag or in full
         return response
 
 

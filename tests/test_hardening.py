@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import app as dashboard
+import serving
 
 CALLBACK = "/_dash-update-component"
 
@@ -143,3 +144,87 @@ def test_static_files_are_compressed_once_and_fingerprinted_ones_cached_long(cli
     fingerprinted = client.get("/assets/style.css?m=123", headers={"Accept-Encoding": "gzip"})
     assert fingerprinted.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert "Accept-Encoding" in fingerprinted.headers["Vary"]
+
+
+def test_the_apps_own_paths_answer_and_any_other_answers_404(client):
+    # Dash's catch-all route would answer every path with the page (a "soft 404").
+    for path in ("/", "/_dash-layout", "/_dash-dependencies", "/assets/style.css", "/healthz"):
+        assert client.get(path).status_code == 200, path
+    # A malformed link still opens the default view: the query string is the view, not the path.
+    assert client.get("/?date=not-a-date&orgs=%ZZ,<b>&embed=nope&country=").status_code == 200
+    for path in ("/nope", "/console", "/index.html", "/dash/blocs/", "/map", "/assets/"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response.headers["X-Content-Type-Options"] == "nosniff", path
+        assert b"react-entry-point" not in response.data, path
+
+
+def test_the_hot_reload_endpoint_is_not_served(client):
+    assert client.get("/_reload-hash").status_code == 404
+
+
+def test_source_maps_are_not_served(client):
+    suites = "/_dash-component-suites/dash/"
+    for script in (
+        "dcc/dash_core_components.js",
+        "dcc/async-graph.js",
+        "dash-renderer/build/dash_renderer.min.js",
+    ):
+        assert client.get(suites + script).status_code == 200, script  # the script itself is served
+        assert client.get(suites + script + ".map").status_code == 404, script
+
+
+def test_the_page_config_names_no_version(client):
+    import platform
+    import re
+
+    import dash
+    import plotly
+
+    page = client.get("/").get_data(as_text=True)
+    text = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page, re.S).group(1)
+    config = json.loads(text)
+    assert config["requests_pathname_prefix"] == "/"  # the rest of the config is intact
+    assert [key for key in config if "version" in key] == ["disable_version_check"]  # a flag, not a version
+    for version in (dash.__version__, plotly.__version__, platform.python_version()):
+        assert version not in json.dumps(config), version
+
+
+def permissions(response):
+    return dict(item.strip().split("=", 1) for item in response.headers["Permissions-Policy"].split(","))
+
+
+def test_every_response_carries_the_permissions_policy(client):
+    answers = [client.get(path) for path in ("/", "/assets/style.css", "/_dash-layout", "/healthz", "/nope")]
+    answers.append(client.post(CALLBACK, data="{", content_type="application/json"))
+    for response in answers:
+        policy = permissions(response)
+        assert all(policy[feature] == "()" for feature in ("camera", "microphone", "geolocation", "usb"))
+        assert policy["fullscreen"] == "(self)"  # the presenter mode's Fullscreen API
+        assert "clipboard-write" not in policy  # the share dialog copies links
+
+
+def test_the_page_and_the_layout_are_revalidated_and_fingerprinted_assets_cached_long(client):
+    assert client.get("/").headers["Cache-Control"] == "no-cache"
+    assert client.get("/?date=2014").headers["Cache-Control"] == "no-cache"
+    assert client.get("/_dash-layout").headers["Cache-Control"] == "no-cache"
+    asset = client.get("/assets/style.css?m=123").headers["Cache-Control"]
+    assert asset == "public, max-age=31536000, immutable"
+
+
+def test_strict_transport_security_is_off_unless_asked_for(client):
+    # BLOCS_HSTS is unset here; tests/test_serving.py sets it for gunicorn.
+    assert "Strict-Transport-Security" not in client.get("/").headers
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"), [(None, None), ("", None), ("31536000", 31536000), (" 60 ", 60)]
+)
+def test_hsts_accepts_positive_seconds(value, seconds):
+    assert serving.hsts_max_age(value) == seconds
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "1y", "31536000; includeSubDomains", "1e9", "٣"])
+def test_hsts_refuses_anything_else(value):
+    with pytest.raises(serving.ConfigError, match="BLOCS_HSTS must be a positive whole number of seconds"):
+        serving.hsts_max_age(value)

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,7 @@ def gunicorn_url(tmp_path_factory):
             "app:server",
         ],
         cwd=ROOT,
-        env={**os.environ, "BLOCS_URL_PREFIX": PREFIX},
+        env={**os.environ, "BLOCS_URL_PREFIX": PREFIX, "BLOCS_HSTS": "31536000"},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -76,10 +77,8 @@ def test_every_script_and_stylesheet_is_served_under_the_prefix(gunicorn_url):
     assert config["ui"] is False  # dev tools are off in production
 
 
-def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
-    shapes = requests.get(gunicorn_url + "assets/topojson/world_110m.json", timeout=10)
-    assert shapes.status_code == 200 and shapes.json()["type"] == "Topology"
-    assert requests.get(gunicorn_url.removesuffix(PREFIX) + "/_dash-layout", timeout=10).status_code == 404
+def map_request(gunicorn_url) -> tuple[dict, str]:
+    """A valid request for the map's answer, and the key of its store in the answer."""
     dependencies = requests.get(gunicorn_url + "_dash-dependencies", timeout=10).json()
     store = key_of(answer_store("map"))
     map_callback = next(d for d in dependencies if d["output"] == store + ".data")
@@ -89,7 +88,14 @@ def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
         "theme-mode.data": "light",
         "filters-date.value": "2014-04-24",
     }
-    body = request_body(map_callback, values, ["filters-orgs.value"])
+    return request_body(map_callback, values, ["filters-orgs.value"]), store
+
+
+def test_map_shapes_and_callbacks_answer_under_the_prefix(gunicorn_url):
+    shapes = requests.get(gunicorn_url + "assets/topojson/world_110m.json", timeout=10)
+    assert shapes.status_code == 200 and shapes.json()["type"] == "Topology"
+    assert requests.get(gunicorn_url.removesuffix(PREFIX) + "/_dash-layout", timeout=10).status_code == 404
+    body, store = map_request(gunicorn_url)
     answer = requests.post(gunicorn_url + "_dash-update-component", json=body, timeout=10)
     assert answer.status_code == 200
     figure = answer.json()["response"][store]["data"]["figure"]
@@ -176,3 +182,81 @@ def test_gunicorn_gives_large_blocks_a_mapping_that_is_returned_when_freed(confi
     )
     assert probe.returncode == 0, probe.stderr
     assert probe.stdout.strip() == expected
+
+
+def test_only_the_apps_paths_answer_under_the_prefix(gunicorn_url):
+    assert requests.get(gunicorn_url + "?date=2014-13-45&orgs=%ZZ", timeout=10).status_code == 200
+    for path in ("nope", "console", "_reload-hash", "_dash-component-suites/dash/dcc/async-graph.js.map"):
+        assert requests.get(gunicorn_url + path, timeout=10).status_code == 404, path
+
+
+def test_a_redirect_names_the_prefix_never_the_host_header(gunicorn_url):
+    root = gunicorn_url.removesuffix(PREFIX)
+    for path in (PREFIX.rstrip("/"), PREFIX.replace("/blocs", "//blocs")):
+        answer = requests.get(
+            root + path, headers={"Host": "evil.example"}, allow_redirects=False, timeout=10
+        )
+        assert answer.status_code in (301, 302, 307, 308), path
+        assert answer.headers["Location"] == PREFIX, path
+
+
+def test_hsts_is_sent_when_configured(gunicorn_url):
+    for path in ("", "healthz", "nope"):
+        answer = requests.get(gunicorn_url + path, timeout=10)
+        assert answer.headers["Strict-Transport-Security"] == "max-age=31536000", path
+
+
+def test_an_invalid_hsts_setting_stops_start_up():
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "app:server"],
+        cwd=ROOT,
+        env={**os.environ, "BLOCS_HSTS": "a year", "BLOCS_PORT": str(free_port())},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    output = result.stderr + result.stdout
+    assert (
+        "BLOCS_HSTS must be a positive whole number of seconds (31536000 is a year), not 'a year'" in output
+    )
+    assert "Traceback" not in output
+
+
+def post_chunked(url: str, body: bytes, chunk: int = 4096) -> tuple[int, bytes]:
+    """POST `body` to `url` as HTTP/1.1 chunks over a raw socket: the status and the answer's head."""
+    address = urllib.parse.urlsplit(url)
+    with socket.create_connection((address.hostname, address.port), timeout=20) as connection:
+        connection.sendall(
+            f"POST {address.path} HTTP/1.1\r\nHost: {address.netloc}\r\n"
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".encode()
+        )
+        try:
+            for start in range(0, len(body), chunk):
+                piece = body[start : start + chunk]
+                connection.sendall(b"%x\r\n%s\r\n" % (len(piece), piece))
+            connection.sendall(b"0\r\n\r\n")
+        except OSError:
+            pass  # the server answered and closed before the body's end
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            piece = connection.recv(65536)
+            if not piece:
+                break
+            answer += piece
+    return int(answer.split(b" ", 2)[1]), answer.split(b"\r\n\r\n", 1)[0]
+
+
+def test_a_chunked_body_over_the_limit_is_refused_not_cut_short(gunicorn_url):
+    from serving import DEFAULT_MAX_BODY
+
+    body, _ = map_request(gunicorn_url)
+    valid = json.dumps(body).encode()
+    # Valid JSON within the limit, then spaces past it: cut at the limit, it would be answered.
+    status, _ = post_chunked(gunicorn_url + "_dash-update-component", valid)
+    assert status == 200  # a chunked body within the limit is read whole and answered
+    padded = valid + b" " * (DEFAULT_MAX_BODY + 10_000 - len(valid))
+    status, head = post_chunked(gunicorn_url + "_dash-update-component", padded)
+    assert status == 413, head
+    assert b"Permissions-Policy" in head  # a refusal like any other, with the headers
+    assert requests.get(gunicorn_url + "healthz", timeout=10).status_code == 200
