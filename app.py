@@ -79,6 +79,7 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         index_string=INDEX,
+        on_error=serving.callback_raised,  # tells a callback's own errors from a bad request's
     )
     # Importing the views registers their callbacks; they need the app to exist.
     from components import first_view, page

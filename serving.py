@@ -6,8 +6,10 @@
   `frame-ancestors` from configuration (by default the app's own origin), which replaces
   X-Frame-Options. Also X-Content-Type-Options and Referrer-Policy.
 - The callback endpoint refuses bodies over a size limit (413), malformed JSON, unknown
-  callbacks and ill-formed inputs (400), and answers any failure of a callback on such
-  input with 400, never a stack trace.
+  callbacks, ill-formed inputs and outputs that do not match the callback (400), and
+  answers any other failure Dash finds in a request with 400, never a stack trace. Such a
+  refusal logs one short line at most, without the request's content or a traceback; an
+  exception raised by a callback's own code is a server error (500, traceback logged).
 - Responses are gzip-compressed for clients that accept it; static files (the app's assets
   and Dash's component suites) are compressed once and then served from memory.
   Fingerprinted assets (`?m=`) may be cached for a year.
@@ -29,7 +31,7 @@ import flask
 from dash import Dash
 from werkzeug.exceptions import HTTPException, NotFound
 
-__all__ = ["DEFAULT_MAX_BODY", "harden"]
+__all__ = ["DEFAULT_MAX_BODY", "callback_raised", "harden"]
 
 DEFAULT_MAX_BODY = 64 * 1024  # the largest real callback request is a few kilobytes
 COMPRESSIBLE = frozenset(
@@ -47,6 +49,8 @@ YEAR = 365 * 24 * 3600
 MAX_DEPTH = 12  # how deeply a callback request's JSON may nest
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
 LOGGER = logging.getLogger("blocs.serving")
+LOG_TEXT_LIMIT = 200  # characters of a request's path or error in one line of log
+CALLBACK_RAISED = "blocs_callback_raised"  # in `flask.g`: the error a callback's own code raised
 
 
 def _inline_script_hashes(html: str) -> list[str]:
@@ -114,6 +118,21 @@ def validate_callback_request(body: object, known_outputs: frozenset[str]) -> st
                 return f"an item of '{key}' is not an input"
     if not isinstance(body.get("outputs", {}), dict | list):
         return "'outputs' is neither an object nor a list"
+    return _outputs_problem(body["output"], body.get("outputs", {}))
+
+
+def _outputs_problem(output: str, outputs: dict | list) -> str | None:
+    """Why `outputs` does not match the callback named `output`, or None if it does.
+
+    Checked before the callback runs: otherwise it runs (up to a second of work) only for
+    Dash to refuse its answer.
+    """
+    count = len(output[2:-2].split("...")) if output.startswith("..") else 1
+    if count > 1:
+        if not isinstance(outputs, list) or len(outputs) != count:
+            return f"'outputs' does not list the callback's {count} outputs"
+    elif not isinstance(outputs, dict) and '["ALL' not in output:  # a wildcard's outputs are a list
+        return "'outputs' does not match the callback's output"
     return None
 
 
@@ -217,19 +236,42 @@ def _add_headers(server: flask.Flask, frame_ancestors: str) -> None:
 
 
 def _answer_failures(server: flask.Flask, prefix: str, callback_path: str) -> None:
+    # A refused request costs one short line of log, never a traceback or its own content
+    # (a malformed callback request once wrote the whole figure in its error); a callback
+    # that raised (see `callback_raised`) is a bug of ours, and logs its traceback.
     @server.errorhandler(Exception)
     def _answer_failure(error: Exception):
         if isinstance(error, HTTPException):
             return error
         path = flask.request.path
+        if flask.g.get(CALLBACK_RAISED) is error:
+            LOGGER.error("callback failed: %s", _one_line(path), exc_info=error)
+            return _refuse(500, "internal error")
         if path == callback_path:
-            LOGGER.warning("callback request failed: %r", error, exc_info=error)
+            # The error's type only: Dash's messages may quote the request or the answer.
+            LOGGER.warning("callback request refused: %s", type(error).__name__)
             return _refuse(400, "the request could not be answered")
         if path.startswith(prefix + "_dash-component-suites/"):
-            LOGGER.warning("component suite request failed: %s", path, exc_info=error)
+            LOGGER.warning("component suite request refused: %s", _one_line(path))
             return NotFound()
-        LOGGER.error("request failed: %s", path, exc_info=error)
+        LOGGER.error("request failed: %s", _one_line(path), exc_info=error)
         return _refuse(500, "internal error")
+
+
+def callback_raised(error: Exception) -> None:
+    """Dash's `on_error`: mark `error` as raised by a callback's own code, then let it propagate.
+
+    Errors Dash raises around a callback (a request whose outputs do not match it, say)
+    are the client's; errors from inside a callback are the server's.
+    """
+    flask.g.setdefault(CALLBACK_RAISED, error)
+    raise error
+
+
+def _one_line(text: str, limit: int = LOG_TEXT_LIMIT) -> str:
+    """`text` on one line (control characters escaped) and at most `limit` characters long."""
+    flat = text.encode("unicode_escape").decode("ascii")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _health():
