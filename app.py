@@ -27,6 +27,7 @@ from dash import Dash
 
 import data
 import serving
+import settings
 
 HERE = Path(__file__).resolve().parent
 TITLE = "CSTO, SCO and NATO through time"
@@ -69,7 +70,9 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
 
     Raises:
         DataError: the data files break their contract.
+        SettingError: `BLOCS_FRAME_ANCESTORS` is not one the app can run with.
     """
+    frame_ancestors = settings.frame_ancestors(os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"))
     dataset = data.bundled_dataset()
     app = Dash(
         __name__,
@@ -98,7 +101,7 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
             dev_tools_hot_reload=False,
             dev_tools_disable_version_check=True,  # the check would ask a host on the internet
         )
-    serving.harden(app, frame_ancestors=os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"))
+    serving.harden(app, frame_ancestors=frame_ancestors)
     # Dash learns which scripts a page may load only when it first renders the page, and
     # answers 404 for the others: with several workers, the one serving a browser's
     # scripts may not be the one that served its page. Render it once now, before
@@ -109,11 +112,17 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Serve the CSTO/SCO/NATO dashboard.")
-    parser.add_argument("--host", default=os.environ.get("BLOCS_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("BLOCS_PORT", "8050")))
+    # The variables are checked here, naming the variable; the options by argparse, naming the option.
+    parser.add_argument(
+        "--host", type=settings.host, default=settings.host(os.environ.get("BLOCS_HOST", "127.0.0.1"))
+    )
+    parser.add_argument(
+        "--port", type=settings.port, default=settings.port(os.environ.get("BLOCS_PORT", "8050"))
+    )
     parser.add_argument(
         "--url-prefix",
-        default=os.environ.get("BLOCS_URL_PREFIX", "/"),
+        type=settings.url_prefix,
+        default=settings.url_prefix(os.environ.get("BLOCS_URL_PREFIX", "/")),
         help="serve under this path, e.g. /dash/blocs/",
     )
     parser.add_argument("--data-dir", help="read the CSV files from this folder instead of data/")
@@ -123,12 +132,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     """Parse the command line and serve with Flask's built-in server."""
-    arguments = _arguments(argv)
-    if arguments.data_dir:
-        os.environ["BLOCS_DATA_DIR"] = arguments.data_dir
     try:
+        arguments = _arguments(argv)
+        if arguments.data_dir:
+            os.environ["BLOCS_DATA_DIR"] = arguments.data_dir
         app = create_app(url_prefix=arguments.url_prefix, debug=arguments.debug)
-    except data.DataError as error:
+    except (data.DataError, settings.SettingError) as error:
         sys.exit(str(error))
     app.server.run(host=arguments.host, port=arguments.port, debug=arguments.debug, use_reloader=False)
 
@@ -137,7 +146,7 @@ if __name__ == "__main__":
     main()
 else:
     try:
-        app = create_app(url_prefix=os.environ.get("BLOCS_URL_PREFIX", "/"))
-    except data.DataError as error:
+        app = create_app(url_prefix=settings.url_prefix(os.environ.get("BLOCS_URL_PREFIX", "/")))
+    except (data.DataError, settings.SettingError) as error:
         raise SystemExit(str(error)) from None
     server = app.server
