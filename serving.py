@@ -11,7 +11,8 @@
   refusal logs one short line at most, without the request's content or a traceback; an
   exception raised by a callback's own code is a server error (500, traceback logged).
 - Responses are gzip-compressed for clients that accept it; static files (the app's assets
-  and Dash's component suites) are compressed once and then served from memory.
+  and Dash's component suites) are compressed once and then served from memory, kept by
+  their content (a query string makes no new copy), the 64 most recently used.
   Fingerprinted assets (`?m=`) may be cached for a year.
 - `<prefix>healthz` answers 200 with the size of the data, for load balancers.
 """
@@ -25,6 +26,7 @@ import json
 import logging
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 
 import flask
@@ -45,6 +47,8 @@ COMPRESSIBLE = frozenset(
     }
 )
 MIN_COMPRESSED_SIZE = 1024
+MAX_COMPRESSED_FILES = 64  # the page loads some 30 static files
+COMPRESSED_FILES = "blocs.compressed_files"  # the `CompressedFiles` of a server, in its `extensions`
 YEAR = 365 * 24 * 3600
 MAX_DEPTH = 12  # how deeply a callback request's JSON may nest
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
@@ -166,16 +170,37 @@ def _check_callback_requests(
         return _refuse(400, problem) if problem else None
 
 
+class CompressedFiles:
+    """Static files gzipped once, kept by their content's digest, the least recently used dropped past `limit`.
+
+    Keyed by content, not by URL: a query string (`?x=1`, `?x=2`, ...) or a Dash
+    fingerprint in the path names the same file, and must not make another copy.
+    """
+
+    def __init__(self, limit: int = MAX_COMPRESSED_FILES):
+        self.limit = limit
+        self._packed: OrderedDict[bytes, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def packed(self, body: bytes) -> bytes:
+        """`body` gzipped, from memory if it was before."""
+        key = hashlib.sha256(body).digest()
+        with self._lock:
+            if key in self._packed:
+                self._packed.move_to_end(key)
+            else:
+                self._packed[key] = gzip.compress(body, compresslevel=6, mtime=0)
+                while len(self._packed) > self.limit:
+                    self._packed.popitem(last=False)
+            return self._packed[key]
+
+
 def _compress_responses(server: flask.Flask, prefix: str) -> None:
     static_prefixes = (prefix + "assets/", prefix + "_dash-component-suites/")
-    compressed: dict[tuple[str, str], bytes] = {}
-    compressed_lock = threading.Lock()
-
-    def _packed_once(key: tuple[str, str], body: bytes) -> bytes:
-        with compressed_lock:
-            if key not in compressed:
-                compressed[key] = gzip.compress(body, compresslevel=6, mtime=0)
-            return compressed[key]
+    compressed = server.extensions[COMPRESSED_FILES] = CompressedFiles()
 
     @server.after_request
     def _compress(response: flask.Response) -> flask.Response:
@@ -194,10 +219,7 @@ def _compress_responses(server: flask.Flask, prefix: str) -> None:
         body = response.get_data()
         if len(body) < MIN_COMPRESSED_SIZE:
             return response
-        if static:
-            packed = _packed_once((request.full_path, hashlib.sha256(body).hexdigest()), body)
-        else:
-            packed = gzip.compress(body, compresslevel=6, mtime=0)
+        packed = compressed.packed(body) if static else gzip.compress(body, compresslevel=6, mtime=0)
         response.set_data(packed)
         response.headers["Content-Encoding"] = "gzip"
         response.headers.add("Vary", "Accept-Encoding")

@@ -143,3 +143,40 @@ def test_static_files_are_compressed_once_and_fingerprinted_ones_cached_long(cli
     fingerprinted = client.get("/assets/style.css?m=123", headers={"Accept-Encoding": "gzip"})
     assert fingerprinted.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert "Accept-Encoding" in fingerprinted.headers["Vary"]
+
+
+def test_distinct_query_strings_do_not_grow_the_compression_cache(client):
+    import serving
+
+    cache = dashboard.server.extensions[serving.COMPRESSED_FILES]
+    gzip_accepted = {"Accept-Encoding": "gzip"}
+    client.get("/assets/plotly/plotly.min.js", headers=gzip_accepted)
+    client.get("/_dash-component-suites/dash/dcc/async-graph.js", headers=gzip_accepted)
+    before = len(cache)
+    for n in range(600):
+        response = client.get(f"/assets/plotly/plotly.min.js?x={n}", headers=gzip_accepted)
+        assert response.headers["Content-Encoding"] == "gzip"
+    for n in range(100):
+        response = client.get(f"/_dash-component-suites/dash/dcc/async-graph.js?x={n}", headers=gzip_accepted)
+        assert response.headers["Content-Encoding"] == "gzip"
+    assert len(cache) == before
+
+
+def test_the_compression_cache_keeps_its_most_recent_files_up_to_its_limit(monkeypatch):
+    import serving
+
+    cache = serving.CompressedFiles(limit=3)
+    bodies = [f"file {n} ".encode() * 200 for n in range(10)]
+    for body in bodies:
+        cache.packed(body)
+    assert len(cache) == 3
+    calls = []
+    real = serving.gzip.compress
+    monkeypatch.setattr(
+        serving.gzip, "compress", lambda data, **kw: calls.append(len(data)) or real(data, **kw)
+    )
+    cache.packed(bodies[7])  # the oldest kept, now the most recently used: no new compression
+    assert calls == []
+    cache.packed(bodies[0])  # dropped long ago: compressed again, dropping the least recently used (8)
+    cache.packed(bodies[7])
+    assert len(calls) == 1 and len(cache) == 3
