@@ -29,6 +29,7 @@ from dash import Dash
 
 import data
 import serving
+import settings
 
 HERE = Path(__file__).resolve().parent
 TITLE = "CSTO, SCO and NATO through time"
@@ -72,8 +73,10 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
     Raises:
         ConfigError: a setting in the environment is not one the server can start with.
         DataError: the data files break their contract.
+        SettingError: `BLOCS_FRAME_ANCESTORS` is not one the app can run with.
     """
     hsts = serving.hsts_max_age(os.environ.get("BLOCS_HSTS"))
+    frame_ancestors = settings.frame_ancestors(os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"))
     dataset = data.bundled_dataset()
     app = Dash(
         __name__,
@@ -83,6 +86,7 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
         serve_locally=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
         index_string=INDEX,
+        on_error=serving.callback_raised,  # tells a callback's own errors from a bad request's
     )
     # Importing the views registers their callbacks; they need the app to exist.
     from components import first_view, page
@@ -101,7 +105,7 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
             dev_tools_hot_reload=False,
             dev_tools_disable_version_check=True,  # the check would ask a host on the internet
         )
-    serving.harden(app, frame_ancestors=os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"), hsts_max_age=hsts)
+    serving.harden(app, frame_ancestors=frame_ancestors, hsts_max_age=hsts)
     # Dash learns which scripts a page may load only when it first renders the page, and
     # answers 404 for the others: with several workers, the one serving a browser's
     # scripts may not be the one that served its page. Render it once now, before
@@ -127,11 +131,17 @@ def debug_exposure_warning(host: str) -> str | None:
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Serve the CSTO/SCO/NATO dashboard.")
-    parser.add_argument("--host", default=os.environ.get("BLOCS_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("BLOCS_PORT", "8050")))
+    # The variables are checked here, naming the variable; the options by argparse, naming the option.
+    parser.add_argument(
+        "--host", type=settings.host, default=settings.host(os.environ.get("BLOCS_HOST", "127.0.0.1"))
+    )
+    parser.add_argument(
+        "--port", type=settings.port, default=settings.port(os.environ.get("BLOCS_PORT", "8050"))
+    )
     parser.add_argument(
         "--url-prefix",
-        default=os.environ.get("BLOCS_URL_PREFIX", "/"),
+        type=settings.url_prefix,
+        default=settings.url_prefix(os.environ.get("BLOCS_URL_PREFIX", "/")),
         help="serve under this path, e.g. /dash/blocs/",
     )
     parser.add_argument("--data-dir", help="read the CSV files from this folder instead of data/")
@@ -141,12 +151,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     """Parse the command line and serve with Flask's built-in server."""
-    arguments = _arguments(argv)
-    if arguments.data_dir:
-        os.environ["BLOCS_DATA_DIR"] = arguments.data_dir
     try:
+        arguments = _arguments(argv)
+        if arguments.data_dir:
+            os.environ["BLOCS_DATA_DIR"] = arguments.data_dir
         app = create_app(url_prefix=arguments.url_prefix, debug=arguments.debug)
-    except (serving.ConfigError, data.DataError) as error:
+    except (serving.ConfigError, data.DataError, settings.SettingError) as error:
         sys.exit(str(error))
     if arguments.debug and (warning := debug_exposure_warning(arguments.host)):
         print(warning, file=sys.stderr)
@@ -165,7 +175,7 @@ if __name__ == "__main__":
     main()
 else:
     try:
-        app = create_app(url_prefix=os.environ.get("BLOCS_URL_PREFIX", "/"))
-    except (serving.ConfigError, data.DataError) as error:
+        app = create_app(url_prefix=settings.url_prefix(os.environ.get("BLOCS_URL_PREFIX", "/")))
+    except (serving.ConfigError, data.DataError, settings.SettingError) as error:
         raise SystemExit(str(error)) from None
     server = app.server

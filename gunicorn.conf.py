@@ -9,6 +9,9 @@ import contextlib
 import ctypes
 import gc
 import os
+import sys
+
+import settings
 
 # Loading the app allocates a few hundred thousand long-lived objects (Dash's component
 # classes, plotly's validators, the tables, the default view); the cyclic garbage
@@ -27,10 +30,13 @@ M_MMAP_THRESHOLD = -3  # glibc's malloc.h
 with contextlib.suppress(AttributeError):  # not glibc: its allocator, its defaults
     ctypes.CDLL(None).mallopt(M_MMAP_THRESHOLD, 128 * 1024)
 
-bind = f"{os.environ.get('BLOCS_HOST', '127.0.0.1')}:{os.environ.get('BLOCS_PORT', '8050')}"
-workers = int(os.environ.get("BLOCS_WORKERS", "2"))
+try:  # a bad value stops gunicorn with one line naming it (the others are checked by app.py)
+    bind = f"{settings.host(os.environ.get('BLOCS_HOST', '127.0.0.1'))}:{settings.port(os.environ.get('BLOCS_PORT', '8050'))}"
+    workers = settings.positive_count(os.environ.get("BLOCS_WORKERS", "2"), "BLOCS_WORKERS")
+    threads = settings.positive_count(os.environ.get("BLOCS_THREADS", "4"), "BLOCS_THREADS")
+except settings.SettingError as error:
+    sys.exit(str(error))  # SystemExit, which gunicorn does not catch and print with a traceback
 worker_class = "gthread"
-threads = int(os.environ.get("BLOCS_THREADS", "4"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5

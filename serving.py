@@ -7,10 +7,13 @@
   X-Frame-Options. Also X-Content-Type-Options and Referrer-Policy.
 - The callback endpoint refuses bodies over a size limit (413; a chunked body too, which
   Werkzeug would otherwise cut at the limit and hand on), malformed JSON, unknown
-  callbacks and ill-formed inputs (400), and answers any failure of a callback on such
-  input with 400, never a stack trace.
+  callbacks, ill-formed inputs and outputs that do not match the callback (400), and
+  answers any other failure Dash finds in a request with 400, never a stack trace. Such a
+  refusal logs one short line at most, without the request's content or a traceback; an
+  exception raised by a callback's own code is a server error (500, traceback logged).
 - Responses are gzip-compressed for clients that accept it; static files (the app's assets
-  and Dash's component suites) are compressed once and then served from memory.
+  and Dash's component suites) are compressed once and then served from memory, kept by
+  their content (a query string makes no new copy), the 64 most recently used.
   Fingerprinted assets (`?m=`) may be cached for a year.
 - `<prefix>healthz` answers 200 with the size of the data, for load balancers.
 - Only the app's own paths answer: the page (at the prefix), Dash's `_dash-*` endpoints,
@@ -35,6 +38,7 @@ import json
 import logging
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
@@ -42,7 +46,14 @@ import flask
 from dash import Dash, hooks
 from werkzeug.exceptions import HTTPException, NotFound
 
-__all__ = ["DEFAULT_MAX_BODY", "PERMISSIONS_POLICY", "ConfigError", "harden", "hsts_max_age"]
+__all__ = [
+    "DEFAULT_MAX_BODY",
+    "PERMISSIONS_POLICY",
+    "ConfigError",
+    "callback_raised",
+    "harden",
+    "hsts_max_age",
+]
 
 DEFAULT_MAX_BODY = 64 * 1024  # the largest real callback request is a few kilobytes
 COMPRESSIBLE = frozenset(
@@ -56,11 +67,15 @@ COMPRESSIBLE = frozenset(
     }
 )
 MIN_COMPRESSED_SIZE = 1024
+MAX_COMPRESSED_FILES = 64  # the page loads some 30 static files
+COMPRESSED_FILES = "blocs.compressed_files"  # the `CompressedFiles` of a server, in its `extensions`
 YEAR = 365 * 24 * 3600
 MAX_DEPTH = 12  # how deeply a callback request's JSON may nest
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
 LOGGER = logging.getLogger("blocs.serving")
 EXTENSION = "blocs.serving"  # marks a hardened app in its server's extensions
+LOG_TEXT_LIMIT = 200  # characters of a request's path or error in one line of log
+CALLBACK_RAISED = "blocs_callback_raised"  # in `flask.g`: the error a callback's own code raised
 # Features the app never uses, denied to it and to anything it frames; fullscreen only for
 # the app's own pages (a presenter mode). Only features Chromium knows: it logs an error
 # for any other. The clipboard stays allowed: the share dialog copies links.
@@ -171,6 +186,21 @@ def validate_callback_request(body: object, known_outputs: frozenset[str]) -> st
                 return f"an item of '{key}' is not an input"
     if not isinstance(body.get("outputs", {}), dict | list):
         return "'outputs' is neither an object nor a list"
+    return _outputs_problem(body["output"], body.get("outputs", {}))
+
+
+def _outputs_problem(output: str, outputs: dict | list) -> str | None:
+    """Why `outputs` does not match the callback named `output`, or None if it does.
+
+    Checked before the callback runs: otherwise it runs (up to a second of work) only for
+    Dash to refuse its answer.
+    """
+    count = len(output[2:-2].split("...")) if output.startswith("..") else 1
+    if count > 1:
+        if not isinstance(outputs, list) or len(outputs) != count:
+            return f"'outputs' does not list the callback's {count} outputs"
+    elif not isinstance(outputs, dict) and '["ALL' not in output:  # a wildcard's outputs are a list
+        return "'outputs' does not match the callback's output"
     return None
 
 
@@ -265,16 +295,37 @@ def _check_callback_requests(
         return _refuse(400, problem) if problem else None
 
 
+class CompressedFiles:
+    """Static files gzipped once, kept by their content's digest, the least recently used dropped past `limit`.
+
+    Keyed by content, not by URL: a query string (`?x=1`, `?x=2`, ...) or a Dash
+    fingerprint in the path names the same file, and must not make another copy.
+    """
+
+    def __init__(self, limit: int = MAX_COMPRESSED_FILES):
+        self.limit = limit
+        self._packed: OrderedDict[bytes, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def packed(self, body: bytes) -> bytes:
+        """`body` gzipped, from memory if it was before."""
+        key = hashlib.sha256(body).digest()
+        with self._lock:
+            if key in self._packed:
+                self._packed.move_to_end(key)
+            else:
+                self._packed[key] = gzip.compress(body, compresslevel=6, mtime=0)
+                while len(self._packed) > self.limit:
+                    self._packed.popitem(last=False)
+            return self._packed[key]
+
+
 def _compress_responses(server: flask.Flask, prefix: str) -> None:
     static_prefixes = (prefix + "assets/", prefix + "_dash-component-suites/")
-    compressed: dict[tuple[str, str], bytes] = {}
-    compressed_lock = threading.Lock()
-
-    def _packed_once(key: tuple[str, str], body: bytes) -> bytes:
-        with compressed_lock:
-            if key not in compressed:
-                compressed[key] = gzip.compress(body, compresslevel=6, mtime=0)
-            return compressed[key]
+    compressed = server.extensions[COMPRESSED_FILES] = CompressedFiles()
 
     @server.after_request
     def _compress(response: flask.Response) -> flask.Response:
@@ -293,10 +344,7 @@ def _compress_responses(server: flask.Flask, prefix: str) -> None:
         body = response.get_data()
         if len(body) < MIN_COMPRESSED_SIZE:
             return response
-        if static:
-            packed = _packed_once((request.full_path, hashlib.sha256(body).hexdigest()), body)
-        else:
-            packed = gzip.compress(body, compresslevel=6, mtime=0)
+        packed = compressed.packed(body) if static else gzip.compress(body, compresslevel=6, mtime=0)
         response.set_data(packed)
         response.headers["Content-Encoding"] = "gzip"
         response.headers.add("Vary", "Accept-Encoding")
@@ -366,19 +414,42 @@ def _add_headers(
 
 
 def _answer_failures(server: flask.Flask, prefix: str, callback_path: str) -> None:
+    # A refused request costs one short line of log, never a traceback or its own content
+    # (a malformed callback request once wrote the whole figure in its error); a callback
+    # that raised (see `callback_raised`) is a bug of ours, and logs its traceback.
     @server.errorhandler(Exception)
     def _answer_failure(error: Exception):
         if isinstance(error, HTTPException):
             return error
         path = flask.request.path
+        if flask.g.get(CALLBACK_RAISED) is error:
+            LOGGER.error("callback failed: %s", _one_line(path), exc_info=error)
+            return _refuse(500, "internal error")
         if path == callback_path:
-            LOGGER.warning("callback request failed: %r", error, exc_info=error)
+            # The error's type only: Dash's messages may quote the request or the answer.
+            LOGGER.warning("callback request refused: %s", type(error).__name__)
             return _refuse(400, "the request could not be answered")
         if path.startswith(prefix + "_dash-component-suites/"):
-            LOGGER.warning("component suite request failed: %s", path, exc_info=error)
+            LOGGER.warning("component suite request refused: %s", _one_line(path))
             return NotFound()
-        LOGGER.error("request failed: %s", path, exc_info=error)
+        LOGGER.error("request failed: %s", _one_line(path), exc_info=error)
         return _refuse(500, "internal error")
+
+
+def callback_raised(error: Exception) -> None:
+    """Dash's `on_error`: mark `error` as raised by a callback's own code, then let it propagate.
+
+    Errors Dash raises around a callback (a request whose outputs do not match it, say)
+    are the client's; errors from inside a callback are the server's.
+    """
+    flask.g.setdefault(CALLBACK_RAISED, error)
+    raise error
+
+
+def _one_line(text: str, limit: int = LOG_TEXT_LIMIT) -> str:
+    """`text` on one line (control characters escaped) and at most `limit` characters long."""
+    flat = text.encode("unicode_escape").decode("ascii")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _health():

@@ -7,8 +7,10 @@ fixing the data sees the whole list at once, each problem named by file, row
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import io
 import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -145,44 +147,87 @@ def load_dataset(directory: str | os.PathLike[str] | None = None) -> Dataset:
 
 def _read(directory: Path, name: str, problems: list[Problem]) -> pd.DataFrame:
     """One CSV file as strings, with its file line numbers in the column `_row`."""
-    path = directory / name
     expected = schema.COLUMNS[name]
-    try:
-        with path.open(newline="", encoding="utf-8") as handle:
-            reader = csv.reader(handle, strict=True)
-            header = next(reader, None)
-            if header is None:
-                problems.append(Problem(name, None, None, "the file is empty"))
-                return pd.DataFrame(columns=[*expected, "_row"])
-            missing = [column for column in expected if column not in header]
-            for column in missing:
-                problems.append(Problem(name, 1, column, "the header lacks this column"))
-            rows = []
-            for record in reader:
-                line = reader.line_num
-                if not any(cell.strip() for cell in record):
-                    continue
-                if len(record) != len(header):
-                    problems.append(
-                        Problem(
-                            name, line, None, f"has {len(record)} fields where the header has {len(header)}"
-                        )
-                    )
-                    continue
-                rows.append({**dict(zip(header, record, strict=True)), "_row": line})
-    except FileNotFoundError:
-        problems.append(Problem(name, None, None, f"the file is missing from {directory}"))
-        return pd.DataFrame(columns=[*expected, "_row"])
-    except (UnicodeDecodeError, csv.Error) as error:
-        problems.append(Problem(name, None, None, f"cannot be read as UTF-8 CSV ({error})"))
-        return pd.DataFrame(columns=[*expected, "_row"])
-    if missing:
-        return pd.DataFrame(columns=[*expected, "_row"])
+    empty = pd.DataFrame(columns=[*expected, "_row"])
+    text = _text(directory, name, problems)
+    if text is None:
+        return empty
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = next(reader, None)  # a first line cannot hold an unclosed quote and be a header
+    if header is None:
+        problems.append(Problem(name, None, None, "the file is empty"))
+        return empty
+    missing = [column for column in expected if column not in header]
+    for column in missing:
+        problems.append(Problem(name, 1, column, "the header lacks this column"))
+    rows = _rows(name, reader, header, problems)
+    if missing or rows is None:
+        return empty
+    if not rows:
+        problems.append(Problem(name, None, None, "has no rows, only its header"))
+        return empty
     frame = pd.DataFrame(rows, columns=[*header, "_row"])
     text_columns = list(expected)
     frame[text_columns] = frame[text_columns].apply(lambda column: column.str.strip())
     _check_required(name, frame, problems)
     return frame[[*expected, "_row"]]
+
+
+def _text(directory: Path, name: str, problems: list[Problem]) -> str | None:
+    """The file's text, read as UTF-8 (a byte order mark at its start is allowed), or None."""
+    try:
+        raw = (directory / name).read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(name, None, None, f"the file is missing from {directory}"))
+        return None
+    raw = raw.removeprefix(codecs.BOM_UTF8)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        row = raw.count(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8")) + 1
+        problems.append(
+            Problem(
+                name,
+                row,
+                None,
+                f"character {column} (byte 0x{raw[error.start]:02X}) is not UTF-8: save the file as UTF-8",
+            )
+        )
+        return None
+
+
+def _rows(
+    name: str, reader: Iterator[list[str]], header: list[str], problems: list[Problem]
+) -> list[dict] | None:
+    """The records after the header, each with its line number as `_row`; None if the CSV is broken."""
+    rows = []
+    while True:
+        first_line = reader.line_num + 1  # where the next record starts
+        try:
+            record = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as error:
+            problems.append(
+                Problem(
+                    name,
+                    first_line,
+                    None,
+                    f"cannot be read as CSV from this row on ({error}): an unclosed quote?",
+                )
+            )
+            return None
+        line = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(header):
+            problems.append(
+                Problem(name, line, None, f"has {len(record)} fields where the header has {len(header)}")
+            )
+            continue
+        rows.append({**dict(zip(header, record, strict=True)), "_row": line})
 
 
 def _records(frame: pd.DataFrame) -> Iterator[dict[str, str]]:

@@ -228,3 +228,40 @@ def test_hsts_accepts_positive_seconds(value, seconds):
 def test_hsts_refuses_anything_else(value):
     with pytest.raises(serving.ConfigError, match="BLOCS_HSTS must be a positive whole number of seconds"):
         serving.hsts_max_age(value)
+
+
+def test_distinct_query_strings_do_not_grow_the_compression_cache(client):
+    import serving
+
+    cache = dashboard.server.extensions[serving.COMPRESSED_FILES]
+    gzip_accepted = {"Accept-Encoding": "gzip"}
+    client.get("/assets/plotly/plotly.min.js", headers=gzip_accepted)
+    client.get("/_dash-component-suites/dash/dcc/async-graph.js", headers=gzip_accepted)
+    before = len(cache)
+    for n in range(600):
+        response = client.get(f"/assets/plotly/plotly.min.js?x={n}", headers=gzip_accepted)
+        assert response.headers["Content-Encoding"] == "gzip"
+    for n in range(100):
+        response = client.get(f"/_dash-component-suites/dash/dcc/async-graph.js?x={n}", headers=gzip_accepted)
+        assert response.headers["Content-Encoding"] == "gzip"
+    assert len(cache) == before
+
+
+def test_the_compression_cache_keeps_its_most_recent_files_up_to_its_limit(monkeypatch):
+    import serving
+
+    cache = serving.CompressedFiles(limit=3)
+    bodies = [f"file {n} ".encode() * 200 for n in range(10)]
+    for body in bodies:
+        cache.packed(body)
+    assert len(cache) == 3
+    calls = []
+    real = serving.gzip.compress
+    monkeypatch.setattr(
+        serving.gzip, "compress", lambda data, **kw: calls.append(len(data)) or real(data, **kw)
+    )
+    cache.packed(bodies[7])  # the oldest kept, now the most recently used: no new compression
+    assert calls == []
+    cache.packed(bodies[0])  # dropped long ago: compressed again, dropping the least recently used (8)
+    cache.packed(bodies[7])
+    assert len(calls) == 1 and len(cache) == 3

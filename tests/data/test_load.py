@@ -159,3 +159,48 @@ def test_an_organization_dated_after_the_review_date_is_named(tables_dir):
     found = {(p.file, p.row, p.column) for p in problems_of(tables_dir)}
     assert {("organizations.csv", 2, "ended"), ("organizations.csv", 3, "founded")} <= found
     assert ("organizations.csv", 4, "founded") not in found  # 2001
+
+
+def test_a_table_with_a_header_and_no_rows_is_named(bundled_copy):
+    path = bundled_copy / "memberships.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
+    assert [str(p) for p in problems_of(bundled_copy)] == ["memberships.csv: has no rows, only its header"]
+
+
+def test_a_byte_order_mark_is_accepted(bundled_copy, bundled):
+    for name in data.schema.COLUMNS:
+        path = bundled_copy / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    loaded = data.load_dataset(bundled_copy)
+    assert loaded.memberships.drop(columns=[]).equals(bundled.memberships)
+    assert list(loaded.events["id"]) == list(bundled.events["id"])
+
+
+def test_a_wrong_encoding_is_named_by_row_and_character(bundled_copy):
+    path = bundled_copy / "events.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[4].isascii()
+    lines[4] = lines[4].replace(",", ",Déclaration ", 1)  # after the first comma: character 3 or later
+    column = lines[4].index("é") + 1
+    path.write_bytes("".join(lines).encode("latin-1", errors="replace"))
+    assert [str(p) for p in problems_of(bundled_copy)] == [
+        f"events.csv, row 5: character {column} (byte 0xE9) is not UTF-8: save the file as UTF-8"
+    ]
+
+
+def test_an_unclosed_quote_is_named_by_the_row_where_it_starts(bundled_copy):
+    path = bundled_copy / "memberships.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[9] = lines[9].replace(",", ',"unclosed', 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    problems = problems_of(bundled_copy)
+    assert [(p.file, p.row) for p in problems] == [("memberships.csv", 10)]
+    assert "unclosed quote" in problems[0].message
+
+
+def test_a_stray_quote_is_named_by_its_row(bundled_copy):
+    path = bundled_copy / "events.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[6] = lines[6].replace(",", ',"quoted"text', 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    assert [(p.file, p.row) for p in problems_of(bundled_copy)] == [("events.csv", 7)]
