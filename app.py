@@ -71,11 +71,10 @@ def create_app(*, url_prefix: str = "/", debug: bool = False) -> Dash:
         debug: Dash's dev tools (error overlay, prop checks, unminified scripts).
 
     Raises:
-        ConfigError: a setting in the environment is not one the server can start with.
         DataError: the data files break their contract.
-        SettingError: `BLOCS_FRAME_ANCESTORS` is not one the app can run with.
+        SettingError: `BLOCS_FRAME_ANCESTORS` or `BLOCS_HSTS` is not one the app can run with.
     """
-    hsts = serving.hsts_max_age(os.environ.get("BLOCS_HSTS"))
+    hsts = settings.hsts(os.environ.get("BLOCS_HSTS"))
     frame_ancestors = settings.frame_ancestors(os.environ.get("BLOCS_FRAME_ANCESTORS", "'self'"))
     dataset = data.bundled_dataset()
     app = Dash(
@@ -156,7 +155,7 @@ def main(argv: list[str] | None = None) -> None:
         if arguments.data_dir:
             os.environ["BLOCS_DATA_DIR"] = arguments.data_dir
         app = create_app(url_prefix=arguments.url_prefix, debug=arguments.debug)
-    except (serving.ConfigError, data.DataError, settings.SettingError) as error:
+    except (data.DataError, settings.SettingError) as error:
         sys.exit(str(error))
     if arguments.debug and (warning := debug_exposure_warning(arguments.host)):
         print(warning, file=sys.stderr)
@@ -176,6 +175,6 @@ if __name__ == "__main__":
 else:
     try:
         app = create_app(url_prefix=settings.url_prefix(os.environ.get("BLOCS_URL_PREFIX", "/")))
-    except (serving.ConfigError, data.DataError, settings.SettingError) as error:
+    except (data.DataError, settings.SettingError) as error:
         raise SystemExit(str(error)) from None
     server = app.server

@@ -24,7 +24,7 @@
 - The page's configuration (`_dash-config`) names no version of Python, Dash or plotly
   (unless Dash's dev tools are on).
 - Every response carries a Permissions-Policy that denies the device APIs the app never
-  uses (fullscreen stays allowed for the app itself); with `hsts_max_age`, a
+  uses (fullscreen stays allowed for the app itself); with `hsts_max_age` (`settings.hsts`), a
   Strict-Transport-Security header. The page and `_dash-layout` are `no-cache`.
 """
 
@@ -49,10 +49,8 @@ from werkzeug.exceptions import HTTPException, NotFound
 __all__ = [
     "DEFAULT_MAX_BODY",
     "PERMISSIONS_POLICY",
-    "ConfigError",
     "callback_raised",
     "harden",
-    "hsts_max_age",
 ]
 
 DEFAULT_MAX_BODY = 64 * 1024  # the largest real callback request is a few kilobytes
@@ -99,26 +97,6 @@ PERMISSIONS_POLICY = ", ".join(
 # What Dash writes in every page's config that only tells a visitor what to attack.
 VERSION_KEYS = ("dash_version", "python_version", "plotly_version", "ddk_version", "dash_version_url")
 CONFIG_SCRIPT = re.compile(r'(<script id="_dash-config" type="application/json">)(.*?)(</script>)', re.S)
-
-
-class ConfigError(ValueError):
-    """A setting from the environment that the server cannot start with."""
-
-
-def hsts_max_age(value: str | None) -> int | None:
-    """`BLOCS_HSTS`, the seconds browsers should keep to HTTPS, or None when unset or empty.
-
-    Raises:
-        ConfigError: the value is not a positive whole number of seconds.
-    """
-    if value is None or not value.strip():
-        return None
-    text = value.strip()
-    if not (text.isascii() and text.isdigit()) or int(text) <= 0:
-        raise ConfigError(
-            f"BLOCS_HSTS must be a positive whole number of seconds (31536000 is a year), not {value[:40]!r}"
-        )
-    return int(text)
 
 
 def _inline_script_hashes(html: str) -> list[str]:

@@ -13,6 +13,7 @@ __all__ = [
     "SettingError",
     "frame_ancestors",
     "host",
+    "hsts",
     "port",
     "positive_count",
     "url_prefix",
@@ -63,6 +64,18 @@ def frame_ancestors(value: str, variable: str = "BLOCS_FRAME_ANCESTORS") -> str:
     if "'none'" in sources and len([s for s in sources if s]) > 1:
         raise SettingError(variable, value, "gives 'none' with other sources: 'none' stands alone")
     return " ".join(filter(None, sources))
+
+
+def hsts(value: str | None, variable: str = "BLOCS_HSTS") -> int | None:
+    """The seconds browsers should keep to HTTPS (`Strict-Transport-Security`), or None when unset or empty."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) <= 0:
+        raise SettingError(
+            variable, value[:40], "is not a positive whole number of seconds (31536000 is a year)"
+        )
+    return int(text)
 
 
 def port(value: str, variable: str = "BLOCS_PORT") -> int:

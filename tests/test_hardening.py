@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import app as dashboard
 import serving
+import settings as app_settings
 
 CALLBACK = "/_dash-update-component"
 
@@ -124,8 +125,6 @@ def test_every_callback_answers_arbitrary_values_without_failing(client, depende
 def test_static_files_are_compressed_once_and_fingerprinted_ones_cached_long(client, monkeypatch):
     import gzip
 
-    import serving
-
     calls = []
     real = serving.gzip.compress
     monkeypatch.setattr(
@@ -221,17 +220,16 @@ def test_strict_transport_security_is_off_unless_asked_for(client):
     ("value", "seconds"), [(None, None), ("", None), ("31536000", 31536000), (" 60 ", 60)]
 )
 def test_hsts_accepts_positive_seconds(value, seconds):
-    assert serving.hsts_max_age(value) == seconds
+    assert app_settings.hsts(value) == seconds
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "1y", "31536000; includeSubDomains", "1e9", "٣"])
 def test_hsts_refuses_anything_else(value):
-    with pytest.raises(serving.ConfigError, match="BLOCS_HSTS must be a positive whole number of seconds"):
-        serving.hsts_max_age(value)
+    with pytest.raises(app_settings.SettingError, match="is not a positive whole number of seconds"):
+        app_settings.hsts(value)
 
 
 def test_distinct_query_strings_do_not_grow_the_compression_cache(client):
-    import serving
 
     cache = dashboard.server.extensions[serving.COMPRESSED_FILES]
     gzip_accepted = {"Accept-Encoding": "gzip"}
@@ -248,7 +246,6 @@ def test_distinct_query_strings_do_not_grow_the_compression_cache(client):
 
 
 def test_the_compression_cache_keeps_its_most_recent_files_up_to_its_limit(monkeypatch):
-    import serving
 
     cache = serving.CompressedFiles(limit=3)
     bodies = [f"file {n} ".encode() * 200 for n in range(10)]
