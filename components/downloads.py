@@ -21,9 +21,9 @@ import pandas as pd
 from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 
 import data
-from data import Dataset, PartialDate
+from data import Dataset
 
-from . import ids, state
+from . import about, ids, state
 from .selection import periods_in_view, selected_states, view_in
 
 __all__ = ["figure_buttons", "layout", "memberships_csv", "slide_config", "source_line"]
@@ -35,8 +35,7 @@ SLIDE_HEIGHT_PX = 1080
 
 def source_line(dataset: Dataset) -> str:
     """The line a saved figure ends with: where its data come from, and when they were last reviewed."""
-    reviewed = PartialDate.of_day(dataset.reviewed).label()
-    return f"Data: csto-sco-dashboard (reviewed {reviewed}), sources in the table"
+    return f"Data: {about.PROJECT} (reviewed {about.reviewed_label(dataset)}), sources in the table"
 
 
 def slide_config(dataset: Dataset, figures: Mapping[str, tuple[str, str]]) -> dict:
